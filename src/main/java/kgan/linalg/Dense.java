@@ -1,0 +1,365 @@
+package kgan.linalg;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * Dense, row-major, double-precision matrix operations on EJML's {@link DMatrixRMaj}.
+ *
+ * <p>Every operation checks the shapes of its arguments and, on a mismatch, names the
+ * operation and both shapes. Operations that return a matrix allocate it; the variants that
+ * take an {@code out} argument write into it instead (Modified) and leave the inputs alone
+ * (Not modified), so that hot loops can reuse their buffers.
+ */
+public final class Dense {
+
+    /** Products with at least this many multiply-adds use both cores. */
+    static final long PARALLEL_PRODUCT_WORK = 1L << 21;
+
+    private Dense() {
+    }
+
+    /** A new r×c matrix of zeros. */
+    public static DMatrixRMaj zeros(int rows, int cols) {
+        return new DMatrixRMaj(rows, cols);
+    }
+
+    /** A new r×c matrix whose every entry is {@code value}. */
+    public static DMatrixRMaj filled(int rows, int cols, double value) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        java.util.Arrays.fill(m.data, 0, rows * cols, value);
+        return m;
+    }
+
+    /** A new r×c matrix from its entries in row-major order. */
+    public static DMatrixRMaj of(int rows, int cols, double... rowMajor) {
+        if (rowMajor.length != rows * cols) {
+            throw new IllegalArgumentException("of: " + rowMajor.length
+                    + " entries given for a " + shape(rows, cols) + " matrix");
+        }
+        return new DMatrixRMaj(rows, cols, true, rowMajor);
+    }
+
+    /** A 1×1 matrix holding {@code value}. */
+    public static DMatrixRMaj scalar(double value) {
+        return of(1, 1, value);
+    }
+
+    /** "r×c", the way shapes are written in error messages. */
+    public static String shape(DMatrixRMaj m) {
+        return shape(m.numRows, m.numCols);
+    }
+
+    static String shape(int rows, int cols) {
+        return rows + "×" + cols;
+    }
+
+    /** Throws unless a and b have the same shape. */
+    public static void requireSameShape(String op, DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(op + ": shapes " + shape(a) + " and " + shape(b)
+                    + " differ");
+        }
+    }
+
+    /** Throws unless m has the given shape. */
+    public static void requireShape(String op, DMatrixRMaj m, int rows, int cols) {
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(op + ": expected a " + shape(rows, cols)
+                    + " matrix, got " + shape(m));
+        }
+    }
+
+    // ----- products ---------------------------------------------------------------------
+
+    /** C = A B. */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
+        return mult(a, b, new DMatrixRMaj(a.numRows, b.numCols));
+    }
+
+    /** out = A B. out: Modified. */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if (a.numCols != b.numRows) {
+            throw new IllegalArgumentException("mult: A is " + shape(a) + ", B is " + shape(b)
+                    + "; A's columns must equal B's rows");
+        }
+        out.reshape(a.numRows, b.numCols);
+        if (isLarge(a.numRows, a.numCols, b.numCols)) {
+            CommonOps_MT_DDRM.mult(a, b, out);
+        } else {
+            CommonOps_DDRM.mult(a, b, out);
+        }
+        return out;
+    }
+
+    /** C = Aᵀ B. */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
+        return multTransA(a, b, new DMatrixRMaj(a.numCols, b.numCols));
+    }
+
+    /** out = Aᵀ B. out: Modified. */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if (a.numRows != b.numRows) {
+            throw new IllegalArgumentException("multTransA: A is " + shape(a) + ", B is "
+                    + shape(b) + "; A's rows must equal B's rows");
+        }
+        out.reshape(a.numCols, b.numCols);
+        if (isLarge(a.numCols, a.numRows, b.numCols)) {
+            CommonOps_MT_DDRM.multTransA(a, b, out);
+        } else {
+            CommonOps_DDRM.multTransA(a, b, out);
+        }
+        return out;
+    }
+
+    /** C = A Bᵀ. */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        return multTransB(a, b, new DMatrixRMaj(a.numRows, b.numRows));
+    }
+
+    /** out = A Bᵀ. out: Modified. */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
+        if (a.numCols != b.numCols) {
+            throw new IllegalArgumentException("multTransB: A is " + shape(a) + ", B is "
+                    + shape(b) + "; A's columns must equal B's columns");
+        }
+        out.reshape(a.numRows, b.numRows);
+        if (isLarge(a.numRows, a.numCols, b.numRows)) {
+            CommonOps_MT_DDRM.multTransB(a, b, out);
+        } else {
+            CommonOps_DDRM.multTransB(a, b, out);
+        }
+        return out;
+    }
+
+    private static boolean isLarge(long m, long k, long n) {
+        return m * k * n >= PARALLEL_PRODUCT_WORK;
+    }
+
+    /** Aᵀ. */
+    public static DMatrixRMaj transpose(DMatrixRMaj a) {
+        return CommonOps_DDRM.transpose(a, null);
+    }
+
+    // ----- element-wise -----------------------------------------------------------------
+
+    /** A + B. */
+    public static DMatrixRMaj add(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("add", a, b);
+        return CommonOps_DDRM.add(a, b, null);
+    }
+
+    /** A − B. */
+    public static DMatrixRMaj subtract(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("subtract", a, b);
+        return CommonOps_DDRM.subtract(a, b, null);
+    }
+
+    /** A ⊙ B (element-wise product). */
+    public static DMatrixRMaj elementMult(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("elementMult", a, b);
+        return CommonOps_DDRM.elementMult(a, b, null);
+    }
+
+    /** A ⊘ B (element-wise quotient). */
+    public static DMatrixRMaj elementDiv(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("elementDiv", a, b);
+        return CommonOps_DDRM.elementDiv(a, b, null);
+    }
+
+    /** α A. */
+    public static DMatrixRMaj scale(double alpha, DMatrixRMaj a) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.scale(alpha, a, out);
+        return out;
+    }
+
+    /** A + α, entry by entry. */
+    public static DMatrixRMaj plus(DMatrixRMaj a, double alpha) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        CommonOps_DDRM.add(a, alpha, out);
+        return out;
+    }
+
+    /** f applied to every entry of A. */
+    public static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = f.applyAsDouble(a.data[i]);
+        }
+        return out;
+    }
+
+    /** f applied to every pair of entries of A and B. */
+    public static DMatrixRMaj zip(DMatrixRMaj a, DMatrixRMaj b, DoubleBinaryOperator f) {
+        requireSameShape("zip", a, b);
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            out.data[i] = f.applyAsDouble(a.data[i], b.data[i]);
+        }
+        return out;
+    }
+
+    // ----- broadcasting and reductions --------------------------------------------------
+
+    /** A + 1 rᵀ: the 1×c row r added to every row of the r×c matrix A. */
+    public static DMatrixRMaj addRow(DMatrixRMaj a, DMatrixRMaj row) {
+        requireShape("addRow", row, 1, a.numCols);
+        DMatrixRMaj out = a.copy();
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            int offset = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[offset + j] += row.data[j];
+            }
+        }
+        return out;
+    }
+
+    /** A + c 1ᵀ: the r×1 column c added to every column of the r×c matrix A. */
+    public static DMatrixRMaj addColumn(DMatrixRMaj a, DMatrixRMaj column) {
+        requireShape("addColumn", column, a.numRows, 1);
+        DMatrixRMaj out = a.copy();
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            double c = column.data[i];
+            int offset = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[offset + j] += c;
+            }
+        }
+        return out;
+    }
+
+    /** 1ᵀ A: the 1×c row of column sums. */
+    public static DMatrixRMaj columnSums(DMatrixRMaj a) {
+        DMatrixRMaj out = new DMatrixRMaj(1, a.numCols);
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            int offset = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out.data[j] += a.data[offset + j];
+            }
+        }
+        return out;
+    }
+
+    /** A 1: the r×1 column of row sums. */
+    public static DMatrixRMaj rowSums(DMatrixRMaj a) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows; i++) {
+            double s = 0;
+            int offset = i * cols;
+            for (int j = 0; j < cols; j++) {
+                s += a.data[offset + j];
+            }
+            out.data[i] = s;
+        }
+        return out;
+    }
+
+    /** Σ_ij A_ij, summed in row-major order. */
+    public static double sum(DMatrixRMaj a) {
+        double s = 0;
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            s += a.data[i];
+        }
+        return s;
+    }
+
+    /** The r×c matrix whose every row is the 1×c row r. */
+    public static DMatrixRMaj repeatRow(DMatrixRMaj row, int rows) {
+        requireShape("repeatRow", row, 1, row.numCols);
+        DMatrixRMaj out = new DMatrixRMaj(rows, row.numCols);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(row.data, 0, out.data, i * row.numCols, row.numCols);
+        }
+        return out;
+    }
+
+    /** The r×c matrix whose every column is the r×1 column c. */
+    public static DMatrixRMaj repeatColumn(DMatrixRMaj column, int cols) {
+        requireShape("repeatColumn", column, column.numRows, 1);
+        DMatrixRMaj out = new DMatrixRMaj(column.numRows, cols);
+        for (int i = 0; i < column.numRows; i++) {
+            java.util.Arrays.fill(out.data, i * cols, (i + 1) * cols, column.data[i]);
+        }
+        return out;
+    }
+
+    /** The n×1 column of the diagonal of a square matrix. */
+    public static DMatrixRMaj diagonal(DMatrixRMaj a) {
+        if (a.numRows != a.numCols) {
+            throw new IllegalArgumentException("diagonal: expected a square matrix, got "
+                    + shape(a));
+        }
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        for (int i = 0; i < a.numRows; i++) {
+            out.data[i] = a.data[i * a.numCols + i];
+        }
+        return out;
+    }
+
+    /** The n×n matrix with the n×1 column d on its diagonal. */
+    public static DMatrixRMaj diagonalMatrix(DMatrixRMaj d) {
+        requireShape("diagonalMatrix", d, d.numRows, 1);
+        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numRows);
+        for (int i = 0; i < d.numRows; i++) {
+            out.data[i * d.numRows + i] = d.data[i];
+        }
+        return out;
+    }
+
+    /** Rows [from, to) of A. */
+    public static DMatrixRMaj rows(DMatrixRMaj a, int from, int to) {
+        if (from < 0 || to > a.numRows || from > to) {
+            throw new IllegalArgumentException("rows: range [" + from + ", " + to
+                    + ") outside the rows of a " + shape(a) + " matrix");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(to - from, a.numCols);
+        System.arraycopy(a.data, from * a.numCols, out.data, 0, (to - from) * a.numCols);
+        return out;
+    }
+
+    /** A placed at rows [from, from + r) of an otherwise zero matrix with {@code total} rows. */
+    public static DMatrixRMaj padRows(DMatrixRMaj a, int from, int total) {
+        if (from < 0 || from + a.numRows > total) {
+            throw new IllegalArgumentException("padRows: " + a.numRows + " rows at " + from
+                    + " do not fit in " + total);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(total, a.numCols);
+        System.arraycopy(a.data, 0, out.data, from * a.numCols, a.getNumElements());
+        return out;
+    }
+
+    /** [A; B], A's rows above B's. */
+    public static DMatrixRMaj concatRows(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numCols != b.numCols) {
+            throw new IllegalArgumentException("concatRows: shapes " + shape(a) + " and "
+                    + shape(b) + " have different column counts");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows + b.numRows, a.numCols);
+        System.arraycopy(a.data, 0, out.data, 0, a.getNumElements());
+        System.arraycopy(b.data, 0, out.data, a.getNumElements(), b.getNumElements());
+        return out;
+    }
+
+    /** True when every entry is finite (neither NaN nor infinite). */
+    public static boolean isFinite(DMatrixRMaj a) {
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(a.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
