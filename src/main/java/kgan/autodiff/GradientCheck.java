@@ -106,13 +106,28 @@ public final class GradientCheck {
                         + ROUNDING_FACTOR * EPS * Math.abs(analytic);
                 double tolerance = truncation + rounding;
                 double error = Math.abs(analytic - fine[0]);
-                double ratio = error / tolerance;
+                double ratio = ratio(error, tolerance);
                 if (ratio > worst.worstRatio || worst.input < 0) {
                     worst = new Report(ratio, error, tolerance, k, e, analytic, fine[0]);
                 }
             }
         }
         return worst;
+    }
+
+    /**
+     * error / tolerance, with exact agreement counting as 0 even where the tolerance is 0, and
+     * any NaN (a non-finite gradient or function value) counting as an infinite failure: NaN
+     * compares false with everything, so left as it is it would never become the worst entry.
+     */
+    private static double ratio(double error, double tolerance) {
+        if (Double.isNaN(error) || Double.isNaN(tolerance)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (error == 0) {
+            return 0;
+        }
+        return error / tolerance;
     }
 
     /** {D(h), max |s|} for entry e of x. Leaves x.data[e] changed; the caller restores it. */
