@@ -285,14 +285,14 @@ public final class Ops {
                     + Dense.shape(y) + ")");
         }
         DMatrixRMaj out = Dense.multTransB(x, y);
-        int d = x.numCols;
         double[] xNorms = rowSquaredNorms(x);
         double[] yNorms = rowSquaredNorms(y);
         int m = y.numRows;
         for (int i = 0; i < x.numRows; i++) {
             for (int j = 0; j < m; j++) {
                 double v = xNorms[i] + yNorms[j] - 2.0 * out.data[i * m + j];
-                out.data[i * m + j] = v > 0 ? v : 0.0;
+                // Written so that NaN (v < 0 is false) propagates instead of becoming 0.
+                out.data[i * m + j] = v < 0 ? 0.0 : v;
             }
         }
         return out;
