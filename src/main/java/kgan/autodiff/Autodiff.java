@@ -104,7 +104,8 @@ public final class Autodiff {
                 }
                 Tensor contribution = node.partial().apply(node, g, i);
                 Tensor previous = grads.get(parent);
-                grads.put(parent, previous == null ? contribution : Ops.add(previous, contribution));
+                grads.put(parent, previous == null ? contribution
+                        : Ops.add(previous, contribution));
             }
             if (!wanted.contains(node)) {
                 grads.remove(node);

@@ -61,8 +61,8 @@ class OpsGradientTest {
         return new Case(op, xs -> f.apply(xs.get(0)), List.of(a));
     }
 
-    private static Case binary(String op, BiFunction<Tensor, Tensor, Tensor> f,
-            DMatrixRMaj a, DMatrixRMaj b) {
+    private static Case binary(String op, BiFunction<Tensor, Tensor, Tensor> f, DMatrixRMaj a,
+            DMatrixRMaj b) {
         return new Case(op, xs -> f.apply(xs.get(0), xs.get(1)), List.of(a, b));
     }
 
