@@ -28,9 +28,10 @@ class DiscrepancyTest {
      * kernel values (each Math.exp off by at most 1 ulp ≤ 2u) through fewer than 16 further
      * roundings on the longest path, in the code and again in the hand formula: together
      * fewer than 48 roundings, each at most u times the magnitude S of the terms it touches.
-     * The tolerance is 48 u S; with S within a factor 3 of each result (the terms do not
-     * cancel) this is under 1.6e-14 relative, while any wrong normalisation (n for n − 1, a
-     * missing diagonal, a sign) would be off by more than 1e-2.
+     * The tolerance is 48 u S, with S an upper bound on the terms each result is made of;
+     * it ranges from 1.1e-14 to 1.3e-13 of the results (the widest for a variance of 0.09
+     * built from kernel values near 1), while any wrong normalisation (n for n − 1, a
+     * missing diagonal, a sign) would be off by more than 1e-2 of them.
      */
     private static final double ROUNDINGS = 48 * 0x1p-53;
 
@@ -97,6 +98,7 @@ class DiscrepancyTest {
         Tensor uniform = Discrepancy.localDiscrepancy(GAUSSIAN, x, y, v);
         Tensor weighted = Discrepancy.localDiscrepancy(GAUSSIAN, x, y, v, new double[] {0.25, 2});
 
+        // |w(v)| ≤ 1 + e1 + e4 < 2, so the squares are below 4 and the weighted sum below 8.
         assertHand(uniform, (w0 * w0 + w2 * w2) / 2, 4);
         assertHand(weighted, 0.25 * w0 * w0 + 2 * w2 * w2, 8);
     }
@@ -135,6 +137,7 @@ class DiscrepancyTest {
         Tensor normalised = Discrepancy.normalisedLocalDiscrepancy(grams,
                 new double[] {0.5, 0.5}, gamma);
 
+        // Kernel values are at most 1; the quotients are below 4 (w² < 1, σ̂² + γ > 1/4).
         assertHand(variance.value().get(0), variance0, 1);
         assertHand(variance.value().get(1), variance2, 1);
         assertHand(normalised, expected, 4);
