@@ -112,10 +112,12 @@ public final class Discrepancy {
      * @throws IllegalArgumentException if a set is empty or the points differ in dimension
      */
     public static Tensor meanEmbedding(Kernel kernel, Tensor x, Tensor v) {
-        Grams grams = Grams.of(kernel, x, x, v);
-
-        // Only Kvx is ever computed: the Grams checks the shapes and nothing more.
-        return meanEmbedding(grams.kvx());
+        if (x.rows() == 0 || v.rows() == 0 || x.cols() != v.cols()) {
+            throw new IllegalArgumentException("meanEmbedding: x is " + Dense.shape(x.value())
+                    + " and v is " + Dense.shape(v.value())
+                    + "; expected at least one row each, points of the same dimension");
+        }
+        return meanEmbedding(kernel.gram(v, x));
     }
 
     /** (1/n) Kvx 1 for the J×n matrix Kvx = k(V, X). */
