@@ -40,9 +40,11 @@ public final class Discrepancy {
     public static Tensor mmd2Biased(Grams grams) {
         int n = grams.n();
         int m = grams.m();
+
         Tensor xx = Ops.scale(Ops.sum(grams.kxx()), 1.0 / ((double) n * n));
         Tensor yy = Ops.scale(Ops.sum(grams.kyy()), 1.0 / ((double) m * m));
         Tensor xy = Ops.scale(Ops.sum(grams.kxy()), 2.0 / ((double) n * m));
+
         return Ops.sub(Ops.add(xx, yy), xy);
     }
 
@@ -68,6 +70,7 @@ public final class Discrepancy {
         Tensor xx = Ops.scale(offDiagonalSum(grams.kxx()), 1.0 / ((double) n * (n - 1)));
         Tensor yy = Ops.scale(offDiagonalSum(grams.kyy()), 1.0 / ((double) m * (m - 1)));
         Tensor xy = Ops.scale(Ops.sum(grams.kxy()), 2.0 / ((double) n * m));
+
         return Ops.sub(Ops.add(xx, yy), xy);
     }
 
