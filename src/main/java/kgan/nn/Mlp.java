@@ -18,7 +18,7 @@ import kgan.linalg.Rng;
  * <p>The input scale lets a network see rescaled data without a separate preprocessing step:
  * the ring protocol's discriminator is applied to x/4, that is inputScale = 0.25.
  */
-public final class Mlp {
+public final class Mlp implements Network {
 
     private final List<Linear> layers;
     private final Activation hidden;

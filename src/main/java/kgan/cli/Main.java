@@ -1,0 +1,57 @@
+package kgan.cli;
+
+import java.io.PrintWriter;
+
+import kgan.data.DataException;
+import kgan.game.GanLoss;
+import kgan.train.InvalidInputException;
+import kgan.train.TrainConfig;
+import kgan.train.Trainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code kgan train|sample|…}. */
+@Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
+        description = "Kernel-guided GAN training with checked stability guarantees.",
+        subcommands = {TrainCommand.class, SampleCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status for input the user can correct. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and {@link #main}. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOverwrittenOptionsAllowed(true);
+        EnumNames.register(cli, GanLoss.class, TrainConfig.Update.class,
+                TrainConfig.OptimizerKind.class, TrainConfig.KernelKind.class,
+                TrainConfig.InitKind.class, TrainConfig.ActivationKind.class);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof InvalidInputException || e instanceof DataException) {
+                err.println("kgan: " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (e instanceof Trainer.DivergedException) {
+                err.println("kgan: " + e.getMessage());
+                err.flush();
+                return Trainer.DIVERGED;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "name a command: train or sample (kgan help for more)");
+    }
+}

@@ -1,0 +1,65 @@
+package kgan.dynamics;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.ejml.data.DMatrixRMaj;
+
+import kgan.autodiff.Tensor;
+import kgan.game.Batch;
+import kgan.game.Field;
+import kgan.game.KernelGuidedGame;
+import kgan.game.Objectives;
+import kgan.game.Player;
+import kgan.optim.Optimizer;
+
+/**
+ * A discrete-time integrator of the game's vector field: one training iteration moves every
+ * player along its component of F, each through its own optimiser (plain SGD is the Euler
+ * step; Adam is the Adam-preconditioned step).
+ */
+public abstract class Integrator {
+
+    protected final Map<Player, Optimizer> optimizers;
+    protected final int discriminatorSteps;
+
+    /**
+     * @param optimizers         one optimiser per player that moves
+     * @param discriminatorSteps how many discriminator steps each iteration takes (≥ 1)
+     */
+    protected Integrator(Map<Player, Optimizer> optimizers, int discriminatorSteps) {
+        if (discriminatorSteps < 1) {
+            throw new IllegalArgumentException("discriminator steps is " + discriminatorSteps
+                    + "; expected at least 1");
+        }
+        this.optimizers = new EnumMap<>(optimizers);
+        this.discriminatorSteps = discriminatorSteps;
+    }
+
+    /** One iteration: draws its batches from {@code batches}; returns the last objectives. */
+    public abstract Objectives step(KernelGuidedGame game, Supplier<Batch> batches);
+
+    /** Moves the given players along the field. */
+    protected void move(KernelGuidedGame game, Field field, Iterable<Player> players) {
+        for (Player player : players) {
+            Optimizer optimizer = optimizers.get(player);
+            List<Tensor> parameters = game.parameters(player);
+            if (optimizer == null || parameters.isEmpty()) {
+                continue;
+            }
+            List<Tensor> velocity = field.of(player);
+            DMatrixRMaj[] values = new DMatrixRMaj[velocity.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = velocity.get(i).value();
+            }
+            optimizer.step(parameters, List.of(values));
+        }
+    }
+
+    /** The optimiser of each player. */
+    public Map<Player, Optimizer> optimizers() {
+        return optimizers;
+    }
+}
