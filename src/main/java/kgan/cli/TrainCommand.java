@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kgan train}: runs the kernel-guided game and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        abbreviateSynopsis = true,
         description = {"Train a kernel-guided GAN. The defaults run the 8-Gaussian ring with "
                 + "the Unrolled-GAN protocol and kernel guidance on (λ_g = λ_l = 1).",
                 "Writes config.json, metrics.csv, plots/, checkpoint.json and summary.json "

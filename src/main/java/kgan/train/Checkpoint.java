@@ -53,7 +53,8 @@ public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRM
             }
             values.put(player, copies);
         });
-        return new Checkpoint(step, dataDimension, values, new EnumMap<>(optimizers), rngState.clone());
+        return new Checkpoint(step, dataDimension, values, new EnumMap<>(optimizers),
+                rngState.clone());
     }
 
     /** Writes this checkpoint to {@code file}, atomically. */

@@ -63,7 +63,8 @@ public record RunModel(Dataset dataset, Kernel kernel, KernelGuidedGame game, in
         Kernel kernel = kernel(config);
         GameSpec spec = new GameSpec(config.loss(), kernel, config.lambdaGlobal(),
                 config.lambdaLocal(), config.unbiasedMmd(), config.normalisedLocal(),
-                config.normalisationGamma(), config.witnessRate(), config.gradientPenalty(), config.gradientNormPenalty());
+                config.normalisationGamma(), config.witnessRate(), config.gradientPenalty(),
+                config.gradientNormPenalty());
         KernelGuidedGame game = new KernelGuidedGame(spec, discriminator, generator, witnesses);
         return new RunModel(dataset, kernel, game, config.latentDim());
     }

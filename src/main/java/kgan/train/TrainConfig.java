@@ -120,8 +120,8 @@ public final class TrainConfig {
             + "Default: ${DEFAULT-VALUE}.")
     GanLoss loss = GanLoss.NON_SATURATING;
 
-    @Option(names = "--kernel", description = "Kernel: gaussian (a sum over the bandwidths "
-            + "when several are given) or imq. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kernel", description = "Kernel: gaussian (the mean over the "
+            + "bandwidths when several are given) or imq. Default: ${DEFAULT-VALUE}.")
     KernelKind kernel = KernelKind.GAUSSIAN;
 
     @Option(names = "--bandwidth", split = ",", paramLabel = "σ[,σ…]",

@@ -166,7 +166,8 @@ public final class Trainer {
                 states.put(player, optimizer.state());
             }
         }
-        return Checkpoint.capture(step, model.dataset().dimension(), parameters, states, rng.saveState());
+        return Checkpoint.capture(step, model.dataset().dimension(), parameters, states,
+                rng.saveState());
     }
 
     private void restore(Path file, Checkpoint checkpoint) {

@@ -116,8 +116,11 @@ class BadInputTest {
         Path run = tmp.resolve("run");
         assertThat(train(run).status()).isZero();
         Path config = run.resolve("config.json");
-        Files.writeString(config, Files.readString(config).replace("\"generatorHidden\" : [ 16, 16 ]",
-                "\"generatorHidden\" : [ 16, 24 ]"));
+        String original = Files.readString(config);
+        String changed = original.replace("\"generatorHidden\" : [ 16, 16 ]",
+                "\"generatorHidden\" : [ 16, 24 ]");
+        assertThat(changed).isNotEqualTo(original);
+        Files.writeString(config, changed);
 
         assertRejected(CliRunner.run("sample", run.toString()), "checkpoint.json",
                 "16×16", "16×24", "another architecture");
