@@ -51,6 +51,7 @@ public final class Trainer {
     private final Evaluation evaluation;
     private final List<String> metricRows = new ArrayList<>();
     private int step;
+    private int checkpointStep = -1;
 
     private Trainer(TrainConfig config, Path folder) {
         this.config = config;
@@ -127,7 +128,7 @@ public final class Trainer {
                 Objectives objectives = integrator.step(model.game(), batches);
                 Player broken = objectives.firstNonFinite();
                 if (broken != null) {
-                    throw new DivergedException(step + 1, broken, lastCheckpointStep());
+                    throw new DivergedException(step + 1, broken, checkpointStep);
                 }
                 step++;
                 progress.stepTo(step);
@@ -153,6 +154,7 @@ public final class Trainer {
         evaluation.plot(folder.resolve(RunFolder.PLOTS), step);
         evaluation.plotCurves(folder.resolve(RunFolder.PLOTS), metricRows);
         checkpoint().write(folder.resolve(RunFolder.CHECKPOINT));
+        checkpointStep = step;
         return metrics;
     }
 
@@ -198,14 +200,11 @@ public final class Trainer {
                     + ": the random source's state is malformed");
         }
         step = checkpoint.step();
+        checkpointStep = step;
         if (step > config.steps()) {
             throw new InvalidInputException("checkpoint " + file + " is at step " + step
                     + ", past --steps " + config.steps());
         }
-    }
-
-    private int lastCheckpointStep() {
-        return metricRows.isEmpty() ? 0 : step / config.evalEvery() * config.evalEvery();
     }
 
     /** The generated points of the current generator for {@code n} latent draws. */
@@ -237,7 +236,7 @@ public final class Trainer {
         DivergedException(int step, Player player, int checkpointStep) {
             super("training diverged at step " + step + ": the "
                     + player.name().toLowerCase(Locale.ROOT) + "'s objective is not finite; "
-                    + (checkpointStep > 0 ? "the checkpoint of step " + checkpointStep
+                    + (checkpointStep >= 0 ? "the checkpoint of step " + checkpointStep
                             + " is kept" : "no checkpoint was written yet")
                     + ". Try a smaller learning rate.");
         }
