@@ -145,7 +145,7 @@ public final class Arnoldi {
      * the shift μ(1 + 1e-10) + 1e-14 ‖H‖ (the shifted matrix is then invertible, and one
      * step already amplifies the wanted direction by about 1/(shift error)).
      */
-    private static double[][] eigenvector(DMatrixRMaj hk, Complex_F64 mu) {
+    static double[][] eigenvector(DMatrixRMaj hk, Complex_F64 mu) {
         int k = hk.numRows;
         double size = 0;
         for (int i = 0; i < k * k; i++) {

@@ -72,6 +72,11 @@ public record Spectrum(double[] real, double[] imaginary, boolean[] onManifold,
         }
 
         Complex_F64[] mu = eigenvalues(jacobian);
+        for (Complex_F64 m : mu) {
+            // −0.0 would sort apart from 0.0 and print as "-0"; x + 0.0 maps it to 0.0.
+            m.real += 0.0;
+            m.imaginary += 0.0;
+        }
         Integer[] bySize = new Integer[n];
         for (int i = 0; i < n; i++) {
             bySize[i] = i;
@@ -232,7 +237,7 @@ public record Spectrum(double[] real, double[] imaginary, boolean[] onManifold,
      * This is exact, and at a flat discriminator it removes whole blocks before the O(n³)
      * decomposition.
      */
-    static Complex_F64[] eigenvalues(DMatrixRMaj matrix) {
+    public static Complex_F64[] eigenvalues(DMatrixRMaj matrix) {
         int n = matrix.numRows;
         boolean[] removed = new boolean[n];
         int zeros = 0;
