@@ -105,9 +105,9 @@ public final class Arnoldi {
             }
             double beta = norm(w);
             h[j + 1][j] = beta;
-            // An invariant subspace: the Ritz values of H_{j+1} are exact eigenvalues.
+            // An invariant subspace to rounding: the Ritz values of H_{j+1} are eigenvalues
+            // with residuals of order beta, which stays in H to be reported.
             if (beta <= 1e-14 * Math.max(scale, Double.MIN_NORMAL)) {
-                h[j + 1][j] = 0;
                 return j + 1;
             }
             basis[j + 1] = scaled(w, 1 / beta);
