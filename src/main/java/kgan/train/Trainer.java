@@ -216,6 +216,16 @@ public final class Trainer {
         return folder;
     }
 
+    /** The run's settings. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** The run's data, networks and game, at the restored or current state. */
+    public RunModel model() {
+        return model;
+    }
+
     public int step() {
         return step;
     }
