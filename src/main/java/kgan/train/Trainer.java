@@ -50,6 +50,7 @@ public final class Trainer {
     private final Rng rng;
     private final Evaluation evaluation;
     private final List<String> metricRows = new ArrayList<>();
+    private final SpectralLog spectral;
     private int step;
 
     private Trainer(TrainConfig config, Path folder) {
@@ -59,6 +60,7 @@ public final class Trainer {
         this.model = RunModel.build(config, rng);
         this.integrator = model.integrator(config);
         this.evaluation = new Evaluation(config, model);
+        this.spectral = new SpectralLog(config, model, folder);
     }
 
     /** A new run in {@code folder}, which must be absent or empty unless overwriting. */
@@ -86,6 +88,7 @@ public final class Trainer {
         trainer.restore(file, checkpoint);
         trainer.metricRows.addAll(MetricsTable.rowsUpTo(folder.resolve(RunFolder.METRICS),
                 checkpoint.step()));
+        trainer.spectral.resumeAt(checkpoint.step());
         if (steps != null) {
             AtomicFiles.writeString(folder.resolve(RunFolder.CONFIG), toJson(config));
         }
@@ -131,6 +134,9 @@ public final class Trainer {
                 }
                 step++;
                 progress.stepTo(step);
+                if (config.spectralEvery() > 0 && step % config.spectralEvery() == 0) {
+                    spectral.record(step, model.game());
+                }
                 if (step % config.evalEvery() == 0 || step == config.steps()) {
                     Map<String, Double> metrics = evaluate(objectives);
                     progress.setExtraMessage(Evaluation.brief(metrics));
