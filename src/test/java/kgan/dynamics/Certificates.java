@@ -64,6 +64,6 @@ final class Certificates {
     }
 
     static double frobenius(DMatrixRMaj j) {
-        return CommonOps_DDRM.elementSumAbs(j) == 0 ? 0 : org.ejml.dense.row.NormOps_DDRM.normF(j);
+        return org.ejml.dense.row.NormOps_DDRM.normF(j);
     }
 }
