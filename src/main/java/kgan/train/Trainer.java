@@ -50,6 +50,7 @@ public final class Trainer {
     private final Rng rng;
     private final Evaluation evaluation;
     private final List<String> metricRows = new ArrayList<>();
+    private final SpectralLog spectral;
     private int step;
     private int checkpointStep = -1;
 
@@ -60,6 +61,7 @@ public final class Trainer {
         this.model = RunModel.build(config, rng);
         this.integrator = model.integrator(config);
         this.evaluation = new Evaluation(config, model);
+        this.spectral = new SpectralLog(config, model, folder);
     }
 
     /** A new run in {@code folder}, which must be absent or empty unless overwriting. */
@@ -87,6 +89,7 @@ public final class Trainer {
         trainer.restore(file, checkpoint);
         trainer.metricRows.addAll(MetricsTable.rowsUpTo(folder.resolve(RunFolder.METRICS),
                 checkpoint.step()));
+        trainer.spectral.resumeAt(checkpoint.step());
         if (steps != null) {
             AtomicFiles.writeString(folder.resolve(RunFolder.CONFIG), toJson(config));
         }
@@ -132,6 +135,9 @@ public final class Trainer {
                 }
                 step++;
                 progress.stepTo(step);
+                if (config.spectralEvery() > 0 && step % config.spectralEvery() == 0) {
+                    spectral.record(step, model.game());
+                }
                 if (step % config.evalEvery() == 0 || step == config.steps()) {
                     Map<String, Double> metrics = evaluate(objectives);
                     progress.setExtraMessage(Evaluation.brief(metrics));
@@ -214,6 +220,16 @@ public final class Trainer {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The run's settings. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** The run's data, networks and game, at the restored or current state. */
+    public RunModel model() {
+        return model;
     }
 
     public int step() {
