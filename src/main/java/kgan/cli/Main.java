@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code kgan train|sample|…}. */
 @Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
         description = "Kernel-guided GAN training with checked stability guarantees.",
-        subcommands = {TrainCommand.class, SampleCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, TestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOverwrittenOptionsAllowed(true);
-        EnumNames.register(cli, GanLoss.class, TrainConfig.Update.class,
+        EnumNames.register(cli, TestCommand.Method.class, GanLoss.class, TrainConfig.Update.class,
                 TrainConfig.OptimizerKind.class, TrainConfig.KernelKind.class,
                 TrainConfig.InitKind.class, TrainConfig.ActivationKind.class);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -52,6 +52,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: train or sample (kgan help for more)");
+                "name a command: train, sample or test (kgan help for more)");
     }
 }

@@ -17,16 +17,16 @@ import kgan.linalg.Rng;
  * Chwialkowski and Gretton, "Interpretable Distribution Features with Maximum Testing Power"
  * (NIPS 2016), with a Gaussian kernel k(x, v) = exp(−‖x − v‖² / (2σ²)).
  *
- * <p>The two samples are paired (x_i, y_i), i = 1, …, n (the larger sample is subsampled to
- * the size of the smaller), and each pair gives the feature vector
- * z_i = (k(x_i, v_j) − k(y_i, v_j))_{j = 1..J}. With the mean w̄ = (1/n) Σ z_i (the witness at
- * the locations) and the covariance S = (1/(n−1)) Σ (z_i − w̄)(z_i − w̄)ᵀ, the statistic is
- * λ = n w̄ᵀ (S + γI)⁻¹ w̄, asymptotically χ²_J under H₀ for locations chosen independently
- * of the pairs it is computed on.
+ * <p>The two samples are paired (x_i, y_i), i = 1, …, n (the larger sample is subsampled
+ * to the size of the smaller), and each pair gives the feature vector
+ * z_i = (k(x_i, v_j) − k(y_i, v_j))_{j = 1..J}. With the mean w̄ = (1/n) Σ z_i (the witness
+ * at the locations) and the covariance S = (1/(n−1)) Σ (z_i − w̄)(z_i − w̄)ᵀ, the statistic
+ * is λ = n w̄ᵀ (S + γI)⁻¹ w̄, asymptotically χ²_J under H₀ for locations chosen
+ * independently of the pairs it is computed on.
  *
  * <p>So the pairs are shuffled and split: on the training half the locations V (and, if
- * asked, σ) ascend the power criterion w̄ᵀ(S + γI)⁻¹w̄; on the test half λ is compared with
- * χ²_J. The locations are where the two distributions differ most, in units of the witness's
+ * asked, σ) ascend the power criterion w̄ᵀ(S + γI)⁻¹w̄; on the test half λ is compared
+ * with χ²_J. The locations are where the two distributions differ most, in units of the witness's
  * noise: they are returned with the decision.
  */
 public final class MeTest implements TwoSampleTest {
@@ -153,7 +153,8 @@ public final class MeTest implements TwoSampleTest {
      */
     static Tensor powerCriterion(Tensor x, Tensor y, Tensor v, Tensor logBandwidth,
             double gamma) {
-        Tensor z = Ops.sub(gaussianGram(x, v, logBandwidth), gaussianGram(y, v, logBandwidth));
+        Tensor z = Ops.sub(gaussianGram(x, v, logBandwidth),
+                gaussianGram(y, v, logBandwidth));
         int n = z.rows();
         int j = z.cols();
 
@@ -243,7 +244,8 @@ public final class MeTest implements TwoSampleTest {
             return new Evaluation(Double.NEGATIVE_INFINITY, new DMatrixRMaj(v.numRows,
                     v.numCols), 0.0);
         }
-        List<Tensor> grads = Autodiff.grad(criterion, List.of(vParameter, sParameter), false);
+        List<Tensor> grads = Autodiff.grad(criterion, List.of(vParameter, sParameter),
+                false);
         return new Evaluation(criterion.item(), grads.get(0).value(),
                 optimiseBandwidth ? grads.get(1).value().data[0] : 0.0);
     }

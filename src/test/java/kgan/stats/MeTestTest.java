@@ -74,8 +74,9 @@ class MeTestTest {
         DMatrixRMaj v = rng.gaussian(3, 2);
         DMatrixRMaj logBandwidth = Dense.scalar(Math.log(1.2));
 
-        GradientCheck.Report report = GradientCheck.firstOrder(inputs -> MeTest.powerCriterion(
-                x, y, inputs.get(0), inputs.get(1), 1e-4), List.of(v, logBandwidth), 10);
+        GradientCheck.Report report = GradientCheck.firstOrder(
+                inputs -> MeTest.powerCriterion(x, y, inputs.get(0), inputs.get(1), 1e-4),
+                List.of(v, logBandwidth), 10);
 
         assertThat(report.passed()).as(report.toString()).isTrue();
     }

@@ -120,10 +120,11 @@ class MmdTestTest {
         DMatrixRMaj twoD = new Rng(6).gaussian(10, 2);
         DMatrixRMaj threeD = new Rng(7).gaussian(10, 3);
 
-        assertThatThrownBy(() -> new MmdTest(null, true, 99, 0.05, 0).perform(twoD, threeD))
+        MmdTest test = new MmdTest(null, true, 99, 0.05, 0);
+        assertThatThrownBy(() -> test.perform(twoD, threeD))
                 .hasMessageContaining("dimension 2").hasMessageContaining("dimension 3");
-        assertThatThrownBy(() -> new MmdTest(null, true, 99, 0.05, 0).perform(twoD,
-                new Rng(8).gaussian(1, 2))).hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> test.perform(twoD, new Rng(8).gaussian(1, 2)))
+                .hasMessageContaining("at least 2");
         assertThatThrownBy(() -> new MmdTest(null, true, 99, 1.5, 0))
                 .hasMessageContaining("strictly between 0 and 1");
         assertThatThrownBy(() -> new MmdTest(null, true, 10, 0.05, 0))
