@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
         description = "Kernel-guided GAN training with checked stability guarantees.",
         subcommands = {TrainCommand.class, SampleCommand.class, TestCommand.class,
+                ImagesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
