@@ -22,8 +22,8 @@ if [ ! -d "$data_dir" ]; then
 fi
 
 case "$mode" in
-    quick) size=(--train-images 20000 --test-images 5000 --ae-steps 1000 --steps 1200
-                 --eval-every 300 --eval-samples 1000) ;;
+    quick) size=(--train-images 20000 --test-images 5000 --ae-steps 800 --steps 1000
+                 --eval-every 250 --eval-samples 1000) ;;
     full)  size=(--train-images 60000 --test-images 10000 --ae-steps 6000 --steps 10000
                  --eval-every 1000 --eval-samples 2000) ;;
     *) echo "images.sh: unknown mode '$mode'; expected quick or full" >&2; exit 2 ;;
