@@ -40,13 +40,26 @@ public final class KernelGuidedGame {
     private final Network discriminator;
     private final Network generator;
     private final Witnesses witnesses;
+    private final Network featureMap;
 
     public KernelGuidedGame(GameSpec spec, Network discriminator, Network generator,
             Witnesses witnesses) {
+        this(spec, discriminator, generator, witnesses, null);
+    }
+
+    /**
+     * A game whose kernel terms compare features: MMD², the witness and Λ are computed on
+     * φ(x) and φ(G(z)) for a frozen feature map φ (e.g. an autoencoder's encoder), so the
+     * witness points live in φ's output space. φ belongs to no player: nothing moves it, and
+     * the generator's gradient flows through it. Null φ is the identity.
+     */
+    public KernelGuidedGame(GameSpec spec, Network discriminator, Network generator,
+            Witnesses witnesses, Network featureMap) {
         this.spec = spec;
         this.discriminator = discriminator;
         this.generator = generator;
         this.witnesses = witnesses;
+        this.featureMap = featureMap;
     }
 
     public GameSpec spec() {
@@ -63,6 +76,11 @@ public final class KernelGuidedGame {
 
     public Witnesses witnesses() {
         return witnesses;
+    }
+
+    /** φ, the frozen feature map of the kernel terms; null for none (the identity). */
+    public Network featureMap() {
+        return featureMap;
     }
 
     /** One player's parameters: ψ, θ or the learned witness points. */
@@ -105,9 +123,14 @@ public final class KernelGuidedGame {
         double localValue = Double.NaN;
         double generatorValue = Double.NaN;
         Tensor local = null;
+        // φ is frozen and the data constant, so φ(data) needs no graph.
+        Tensor dataFeatures = featureMap == null ? data
+                : Autodiff.noGrad(() -> featureMap.forward(data));
+        Tensor generatedFeatures = featureMap == null ? generated
+                : featureMap.forward(generated);
         Grams grams = witnesses.count() > 0
-                ? Grams.of(spec.kernel(), data, generated, witnesses.points())
-                : Grams.of(spec.kernel(), data, generated);
+                ? Grams.of(spec.kernel(), dataFeatures, generatedFeatures, witnesses.points())
+                : Grams.of(spec.kernel(), dataFeatures, generatedFeatures);
         boolean wantWitnesses = players.contains(Player.WITNESSES)
                 && !witnesses.parameters().isEmpty();
         if (spec.lambdaLocal() > 0 || wantWitnesses) {
