@@ -138,6 +138,16 @@ public final class Dense {
         }
     }
 
+    /** How many threads a large product uses. */
+    public static int productThreads() {
+        return Products.THREADS;
+    }
+
+    /** True when the products run on the JDK Vector API rather than plain loops. */
+    public static boolean vectorisedProducts() {
+        return Products.vectorised();
+    }
+
     /** Aᵀ. */
     public static DMatrixRMaj transpose(DMatrixRMaj a) {
         return CommonOps_DDRM.transpose(a, null);
