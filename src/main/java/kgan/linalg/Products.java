@@ -77,7 +77,9 @@ final class Products {
 
     private static void rows(double[] a, int rowStride, int depthStride, double[] b,
             double[] c, int depth, int n, int from, int to) {
-        if (VECTOR) {
+        if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
+            VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
+        } else if (VECTOR) {
             VectorProducts.rows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else {
             plainRows(a, rowStride, depthStride, b, c, depth, n, from, to);

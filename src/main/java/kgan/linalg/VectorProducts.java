@@ -28,6 +28,42 @@ final class VectorProducts {
         }
     }
 
+    /**
+     * Rows [from, to) of C = A B for a narrow C (fewer than two vectors of columns) whose A
+     * is contiguous down its columns (depth stride ≠ 1, row stride 1, as Aᵀ B reads it): the
+     * lanes run across i, so that each k reads a contiguous run of A. c: Modified.
+     */
+    static void narrowRows(double[] a, int ds, double[] b, double[] c, int depth, int n,
+            int from, int to) {
+        double[] lanes = new double[4 * LANES];
+        int i = from;
+        for (; i + 4 * LANES <= to; i += 4 * LANES) {
+            for (int j = 0; j < n; j++) {
+                double b0 = b[j];
+                DoubleVector s0 = DoubleVector.fromArray(SPECIES, a, i).mul(b0);
+                DoubleVector s1 = DoubleVector.fromArray(SPECIES, a, i + LANES).mul(b0);
+                DoubleVector s2 = DoubleVector.fromArray(SPECIES, a, i + 2 * LANES).mul(b0);
+                DoubleVector s3 = DoubleVector.fromArray(SPECIES, a, i + 3 * LANES).mul(b0);
+                for (int k = 1; k < depth; k++) {
+                    int ak = k * ds + i;
+                    double bk = b[k * n + j];
+                    s0 = s0.add(DoubleVector.fromArray(SPECIES, a, ak).mul(bk));
+                    s1 = s1.add(DoubleVector.fromArray(SPECIES, a, ak + LANES).mul(bk));
+                    s2 = s2.add(DoubleVector.fromArray(SPECIES, a, ak + 2 * LANES).mul(bk));
+                    s3 = s3.add(DoubleVector.fromArray(SPECIES, a, ak + 3 * LANES).mul(bk));
+                }
+                s0.intoArray(lanes, 0);
+                s1.intoArray(lanes, LANES);
+                s2.intoArray(lanes, 2 * LANES);
+                s3.intoArray(lanes, 3 * LANES);
+                for (int l = 0; l < 4 * LANES; l++) {
+                    c[(i + l) * n + j] = lanes[l];
+                }
+            }
+        }
+        Products.plainRows(a, 1, ds, b, c, depth, n, i, to);
+    }
+
     private static void fourRows(double[] a, int rs, int ds, double[] b, double[] c, int depth,
             int n, int i) {
         int a0 = i * rs;

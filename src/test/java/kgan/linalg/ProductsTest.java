@@ -17,7 +17,7 @@ class ProductsTest {
     /** Shapes that reach every remainder of the 4-row and two-vector blocks. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {3, 5, 2}, {4, 8, 8}, {5, 7, 9}, {7, 3, 17}, {9, 33, 15}, {13, 6, 1},
-        {64, 40, 70}, {300, 90, 130}, {512, 2, 512},
+        {64, 40, 70}, {300, 90, 130}, {512, 2, 512}, {37, 300, 2}, {70, 64, 3},
     };
 
     private static double naive(DMatrixRMaj a, DMatrixRMaj b, int i, int j, boolean transA,
@@ -65,12 +65,14 @@ class ProductsTest {
         for (int[] s : SHAPES) {
             DMatrixRMaj a = rng.gaussian(s[0], s[1]);
             DMatrixRMaj b = rng.gaussian(s[1], s[2]);
+            DMatrixRMaj at = Dense.transpose(a);
             double[] plain = new double[s[0] * s[2]];
+            double[] plainTransA = new double[s[0] * s[2]];
             Products.plainRows(a.data, s[1], 1, b.data, plain, s[1], s[2], 0, s[0]);
+            Products.plainRows(at.data, 1, s[0], b.data, plainTransA, s[1], s[2], 0, s[0]);
 
-            double[] used = Dense.mult(a, b).data;
-
-            assertThat(used).containsExactly(plain);
+            assertThat(Dense.mult(a, b).data).containsExactly(plain);
+            assertThat(Dense.multTransA(at, b).data).containsExactly(plainTransA);
         }
     }
 
