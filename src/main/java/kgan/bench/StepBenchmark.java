@@ -46,22 +46,26 @@ public final class StepBenchmark {
      * @param msPerStepMin   the fastest window's
      * @param msPerStepMax   the slowest window's
      * @param stepsPerSecond 1000 / msPerStep
+     * @param cpuMsPerStep   CPU time of the whole process per timed step, ms: on a shared
+     *                       machine it shows the work done apart from the waiting
      * @param bytesPerStep   heap bytes allocated per timed step, by all threads
      * @param peakRssKib     peak resident memory of the process (VmHWM), KiB; −1 if unknown
      * @param threads        threads a large product uses
      * @param vectorApi      whether the products use the JDK Vector API
      */
     public record Result(Settings settings, double msPerStep, double msPerStepMin,
-            double msPerStepMax, double stepsPerSecond, double bytesPerStep, long peakRssKib,
+            double msPerStepMax, double stepsPerSecond, double cpuMsPerStep,
+            double bytesPerStep, long peakRssKib,
             int threads, boolean vectorApi) {
 
         /** One line for a person. */
         public String line() {
             return String.format(Locale.ROOT, "kgan float64 batch=%d hidden=%d threads=%d "
-                    + "vector=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, "
+                    + "vector=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, CPU %.2f ms/step, "
                     + "%.1f MB allocated/step, peak RSS %.0f MB",
                     settings.batchSize(), settings.hidden(), threads, vectorApi, msPerStep,
-                    msPerStepMin, msPerStepMax, stepsPerSecond, bytesPerStep / 1e6,
+                    msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep,
+                    bytesPerStep / 1e6,
                     peakRssKib / 1024.0);
         }
 
@@ -71,10 +75,11 @@ public final class StepBenchmark {
                     + "\"hidden\": %d, \"threads\": %d, \"vector_api\": %s, "
                     + "\"ms_per_step\": %.4f, \"ms_per_step_min\": %.4f, "
                     + "\"ms_per_step_max\": %.4f, \"steps_per_second\": %.3f, "
+                    + "\"cpu_ms_per_step\": %.4f, "
                     + "\"bytes_per_step\": %.0f, \"peak_rss_kib\": %d, \"timed_steps\": %d}",
                     settings.batchSize(), settings.hidden(), threads, vectorApi, msPerStep,
-                    msPerStepMin, msPerStepMax, stepsPerSecond, bytesPerStep, peakRssKib,
-                    settings.steps());
+                    msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep, bytesPerStep,
+                    peakRssKib, settings.steps());
         }
     }
 
@@ -106,6 +111,7 @@ public final class StepBenchmark {
         int perWindow = Math.max(1, settings.steps() / windows);
         double[] msPerStep = new double[windows];
         long allocatedBefore = allocatedBytes();
+        long cpuBefore = processCpuNanos();
         for (int w = 0; w < windows; w++) {
             long started = System.nanoTime();
             for (int s = 0; s < perWindow; s++) {
@@ -113,17 +119,23 @@ public final class StepBenchmark {
             }
             msPerStep[w] = (System.nanoTime() - started) / 1e6 / perWindow;
         }
-        double bytesPerStep = (allocatedBytes() - allocatedBefore) / (double) (windows
-                * perWindow);
+        int timed = windows * perWindow;
+        double cpuMsPerStep = (processCpuNanos() - cpuBefore) / 1e6 / timed;
+        double bytesPerStep = (allocatedBytes() - allocatedBefore) / (double) timed;
 
         double[] sorted = msPerStep.clone();
         Arrays.sort(sorted);
         double median = windows % 2 == 1 ? sorted[windows / 2]
                 : 0.5 * (sorted[windows / 2 - 1] + sorted[windows / 2]);
         return new Result(new Settings(settings.batchSize(), settings.hidden(),
-                settings.warmup(), windows * perWindow, windows, settings.seed()), median,
-                sorted[0], sorted[windows - 1], 1000.0 / median, bytesPerStep, peakRssKib(),
+                settings.warmup(), timed, windows, settings.seed()), median, sorted[0],
+                sorted[windows - 1], 1000.0 / median, cpuMsPerStep, bytesPerStep, peakRssKib(),
                 kgan.linalg.Dense.productThreads(), kgan.linalg.Dense.vectorisedProducts());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Heap bytes allocated so far by all live threads, as the JVM counts them. */
