@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
         description = "Kernel-guided GAN training with checked stability guarantees.",
         subcommands = {TrainCommand.class, SampleCommand.class, AnalyzeCommand.class,
-                TestCommand.class, ImagesCommand.class,
+                TestCommand.class, ImagesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -53,6 +53,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: train, sample, analyze, test or images (kgan help for more)");
+                "name a command: train, sample, analyze, test, images or bench "
+                        + "(kgan help for more)");
     }
 }

@@ -93,15 +93,32 @@ public final class KernelGuidedGame {
     }
 
     /**
+     * The batch with G(z) computed once, graph and all, so that evaluations of the field on
+     * it share one forward pass of the generator. It stays valid only while θ is unchanged:
+     * the discriminator's step may come between two such evaluations, the generator's may not.
+     */
+    public Batch generate(Batch batch) {
+        return batch.withGenerated(generator.forward(batch.latent()));
+    }
+
+    /**
      * F(z) for the players asked for, at the current parameters and the given batch.
      * With {@code createGraph} the velocities are differentiable in every parameter.
      */
     public Field field(Batch batch, Set<Player> players, boolean createGraph) {
         Tensor data = batch.data();
         boolean throughGenerator = createGraph || players.contains(Player.GENERATOR);
-        Tensor generated = throughGenerator
-                ? generator.forward(batch.latent())
-                : Autodiff.noGrad(() -> generator.forward(batch.latent()));
+        Tensor generated = batch.generated();
+        if (generated == null) {
+            generated = throughGenerator
+                    ? generator.forward(batch.latent())
+                    : Autodiff.noGrad(() -> generator.forward(batch.latent()));
+        } else if (throughGenerator && Autodiff.isRecording() && !generated.requiresGrad()
+                && !generator.parameters().isEmpty()) {
+            throw new IllegalArgumentException("field: the batch's generated points carry no "
+                    + "graph, so no gradient could reach the generator; make them with "
+                    + "generate(batch) outside noGrad");
+        }
         Tensor fakeLogits = discriminator.forward(generated);
         Map<Player, List<Tensor>> velocity = new EnumMap<>(Player.class);
 
