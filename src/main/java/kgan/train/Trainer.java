@@ -134,7 +134,6 @@ public final class Trainer {
                     throw new DivergedException(step + 1, broken, checkpointStep);
                 }
                 step++;
-                progress.stepTo(step);
                 if (config.spectralEvery() > 0 && step % config.spectralEvery() == 0) {
                     spectral.record(step, model.game());
                 }
@@ -142,6 +141,7 @@ public final class Trainer {
                     Map<String, Double> metrics = evaluate(objectives);
                     progress.setExtraMessage(Evaluation.brief(metrics));
                 }
+                progress.stepTo(step);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
