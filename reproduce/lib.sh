@@ -254,11 +254,13 @@ run_jobs() {
     fi
 }
 
-# True when every job of the plan whose id starts with PREFIX is done.
-all_done() {
+# True when no job of the plan whose id starts with PREFIX is pending: each is done, or has
+# failed (its status file says so, whichever shard ran it).
+none_pending() {
     local prefix="$1" k
     for ((k = 0; k < ${#JOB_IDS[@]}; k++)); do
-        if [[ "${JOB_IDS[$k]}" == "$prefix"* && ! -f "${JOB_MARKERS[$k]}" ]]; then
+        if [[ "${JOB_IDS[$k]}" == "$prefix"* && ! -f "${JOB_MARKERS[$k]}" ]] &&
+            ! grep -q '^failed' "$(status_of "${JOB_IDS[$k]}")" 2>/dev/null; then
             return 1
         fi
     done
@@ -295,14 +297,15 @@ report_runs() {
         "${arguments[@]}"
 }
 
-# Runs the report of an experiment when all its jobs are done; says why not otherwise.
+# Runs the report of an experiment once none of its jobs is pending (failed runs are left
+# out of it, and the index marks them); says why not otherwise.
 maybe_report() {
     local name="$1"
     local fn="report_${name//-/_}"
-    if ! all_done "$name/"; then
-        echo "$SCRIPT_NAME: $name: not every job is done (other shards, or failures);" \
-            "its report waits. Rerun with the same --out once they are: finished jobs" \
-            "are skipped and the report is made."
+    if ! none_pending "$name/"; then
+        echo "$SCRIPT_NAME: $name: some jobs are not done yet (other shards); its report" \
+            "waits. Rerun with the same --out once they are: finished jobs are skipped" \
+            "and the report is made."
         return 0
     fi
     echo "== report: $name"

@@ -19,8 +19,17 @@ TOY_LOSSES=(standard non-saturating wasserstein)
 
 # True when the launcher lists the analyze command (the kgan.dynamics front end) among its
 # commands. (`kgan analyze --help` would not do: help succeeds even for an unknown command.)
+# Asked once per script run (each question starts a JVM).
 have_analyze() {
-    "$KGAN" --help 2>/dev/null | grep -qE '^[[:space:]]+analyze([[:space:]]|$)'
+    if [[ -z "${HAVE_ANALYZE:-}" ]]; then
+        local commands
+        commands="$("$KGAN" --help 2>/dev/null || true)"
+        HAVE_ANALYZE=no
+        if grep -qE '^[[:space:]]+analyze([[:space:]]|$)' <<<"$commands"; then
+            HAVE_ANALYZE=yes
+        fi
+    fi
+    [[ "$HAVE_ANALYZE" == yes ]]
 }
 
 plan_toy_dynamics() {
