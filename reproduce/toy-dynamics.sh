@@ -3,14 +3,15 @@
 # Usage: reproduce/toy-dynamics.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR];
 # prints its output folder, OUT/toy-dynamics.
 #
-# The analyses, each one job of `kgan analyze` (the dynamics command):
-#   field-<loss>-<guidance>  vector field and trajectories for the standard, non-saturating
-#                            and Wasserstein losses, unguided (λ_g = λ_l = 0) and guided
-#   locus-lambda             eigenvalues at the equilibrium as λ_g grows (root locus)
-#   locus-witness            eigenvalues as the witness position v moves (λ_l > 0)
-#   stable-step              the largest stable Euler step 2|Re μ|/|μ|² against λ_g
-#   rate                     convergence rate against λ_g, measured from trajectories and
-#                            the closed-form spectral abscissa (−a + Re sqrt(a² − 4f'(0)²))/2
+# The analyses, each one job of `kgan analyze dirac` (the Jacobian spectrum of the Dirac-GAN
+# at its equilibrium, Gaussian kernel of bandwidth σ = 1):
+#   lambda/<loss>/<λ_g>  the standard, non-saturating and Wasserstein losses as λ_g grows
+#                        (λ_l = 0): the root locus, the spectral abscissa and the largest
+#                        stable Euler step 2|Re μ|/|μ|² against λ_g
+#   witness/<v>          the standard loss with λ_g = 0, λ_l = 1 as the witness v moves
+# Not wired yet: vector fields with trajectories, and the convergence rate measured from
+# trajectories against the closed-form abscissa; they need the flows of kgan.dynamics behind
+# a command, which `kgan analyze` does not offer.
 # Without `kgan analyze` in the build, the script plans no job and its report says so.
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -32,20 +33,39 @@ have_analyze() {
     [[ "$HAVE_ANALYZE" == yes ]]
 }
 
+# The swept values of each profile.
+toy_sweeps() {
+    case "$PROFILE" in
+        full)
+            TOY_LAMBDAS=(0 0.05 0.1 0.2 0.3 0.5 0.75 1 1.5 2 3 4)
+            TOY_WITNESSES=(0 0.25 0.5 0.75 1 1.25 1.5 2 2.5 3) ;;
+        quick)
+            TOY_LAMBDAS=(0 0.1 0.3 0.5 1 2)
+            TOY_WITNESSES=(0 0.5 1 1.5 2) ;;
+        smoke)
+            TOY_LAMBDAS=(0 1)
+            TOY_WITNESSES=(0 1) ;;
+    esac
+}
+
 plan_toy_dynamics() {
     if ! have_analyze; then
         return 0
     fi
-    local base="$OUT/toy-dynamics" loss guidance lambda
+    toy_sweeps
+    local base="$OUT/toy-dynamics" loss lambda v
     for loss in "${TOY_LOSSES[@]}"; do
-        for guidance in unguided guided; do
-            lambda=0
-            [[ "$guidance" == guided ]] && lambda=1
-            add_job "toy-dynamics/field-$loss-$guidance" \
-                "$base/field-$loss-$guidance/summary.json" \
+        for lambda in "${TOY_LAMBDAS[@]}"; do
+            add_job "toy-dynamics/lambda/$loss/$lambda" \
+                "$base/spectra/lambda/$loss/$lambda/spectrum.json" \
                 "$KGAN" analyze dirac --loss "$loss" --lambda-global "$lambda" \
-                --out "$base/field-$loss-$guidance" --overwrite
+                --lambda-local 0 --bandwidth 1 --out "$base/spectra/lambda/$loss/$lambda"
         done
+    done
+    for v in "${TOY_WITNESSES[@]}"; do
+        add_job "toy-dynamics/witness/$v" "$base/spectra/witness/$v/spectrum.json" \
+            "$KGAN" analyze dirac --loss standard --lambda-global 0 --lambda-local 1 \
+            --bandwidth 1 --witness "$v" --out "$base/spectra/witness/$v"
     done
 }
 
@@ -54,6 +74,27 @@ report_toy_dynamics() {
         unavailable toy-dynamics
         return 0
     fi
+    rm -f "$OUT/toy-dynamics/UNAVAILABLE.md"
+    toy_sweeps
+    local base="$OUT/toy-dynamics" loss lambda v arguments=()
+    for loss in "${TOY_LOSSES[@]}"; do
+        for lambda in "${TOY_LAMBDAS[@]}"; do
+            if [[ -f "$base/spectra/lambda/$loss/$lambda/spectrum.json" ]]; then
+                arguments+=("$loss@$lambda=$base/spectra/lambda/$loss/$lambda")
+            fi
+        done
+    done
+    "$KGAN" report --spectra --parameter λ_g --out "$base/lambda" \
+        --title "Dirac-GAN: eigenvalues as λ_g grows (λ_l = 0, σ = 1)" "${arguments[@]}"
+    arguments=()
+    for v in "${TOY_WITNESSES[@]}"; do
+        if [[ -f "$base/spectra/witness/$v/spectrum.json" ]]; then
+            arguments+=("standard@$v=$base/spectra/witness/$v")
+        fi
+    done
+    "$KGAN" report --spectra --parameter v --out "$base/witness" \
+        --title "Dirac-GAN: eigenvalues as the witness v moves (λ_l = 1, σ = 1)" \
+        "${arguments[@]}"
 }
 
 # Writes OUT/EXPERIMENT/UNAVAILABLE.md: the build lacks the command this experiment needs.
@@ -79,7 +120,13 @@ claims_toy_dynamics() {
     if [[ -f "$OUT/toy-dynamics/UNAVAILABLE.md" ]]; then
         echo "- not run: [why](toy-dynamics/UNAVAILABLE.md)"
     else
-        echo "- [vector fields, trajectories, root loci, step and rate](toy-dynamics/)"
+        echo "- as λ_g grows: [table](toy-dynamics/lambda/spectra.md)," \
+            "[root locus](toy-dynamics/lambda/locus.png)," \
+            "[abscissa and largest stable step](toy-dynamics/lambda/stability.png)"
+        echo "- as the witness moves: [table](toy-dynamics/witness/spectra.md)," \
+            "[root locus](toy-dynamics/witness/locus.png)," \
+            "[abscissa and largest stable step](toy-dynamics/witness/stability.png)"
+        echo "- not wired: vector fields with trajectories, and the rate measured from them"
     fi
 }
 

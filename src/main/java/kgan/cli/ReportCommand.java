@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import kgan.report.Region;
 import kgan.report.Report;
 import kgan.report.RunRecord;
+import kgan.report.SpectrumReport;
 import kgan.train.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +25,15 @@ import picocli.CommandLine.Parameters;
                 + "standard deviation over seeds), runs.csv, curves.png (metrics against "
                 + "the step, mean over seeds), samples-grid.png (samples and witness points "
                 + "over training) and, with --region, regions.png.",
+                "With --spectra, the arguments are SERIES@X=FOLDER, folders written by "
+                        + "kgan analyze --out: writes locus.png (eigenvalues as X moves), "
+                        + "stability.png (spectral abscissa and largest stable step against "
+                        + "X), spectra.csv and spectra.md.",
                 "Prints the Markdown table and the output folder."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "METHOD=RUN", description = "A run folder "
-            + "written by train, labelled with its method.")
+            + "written by train, labelled with its method (with --spectra: SERIES@X=FOLDER).")
     List<String> runs = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FOLDER",
@@ -45,6 +50,14 @@ final class ReportCommand implements Callable<Integer> {
             + "region the data leaves empty (repeat for several).")
     List<String> regions = new ArrayList<>();
 
+    @Option(names = "--spectra", description = "Aggregate Jacobian spectra of kgan analyze "
+            + "along a parameter instead of training runs.")
+    boolean spectra;
+
+    @Option(names = "--parameter", description = "Name of the parameter X swept by the "
+            + "spectra. Default: ${DEFAULT-VALUE}.")
+    String parameter = "λ_g";
+
     @Option(names = "--frames", description = "Most columns of the samples grid. "
             + "Default: ${DEFAULT-VALUE}.")
     int frames = 5;
@@ -53,6 +66,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (frames < 1) {
             throw new InvalidInputException("--frames is " + frames + "; expected at least 1");
+        }
+        if (spectra) {
+            return spectra();
         }
         List<Region> parsed = new ArrayList<>();
         for (String r : regions) {
@@ -75,12 +91,39 @@ final class ReportCommand implements Callable<Integer> {
         }
         prepare(out);
 
-        String table = new Report(title, records, parsed, frames).write(out);
+        print(new Report(title, records, parsed, frames).write(out));
+        return 0;
+    }
+
+    private int spectra() {
+        List<SpectrumReport.Entry> entries = new ArrayList<>();
+        for (String run : runs) {
+            int at = run.indexOf('@');
+            int equals = run.indexOf('=', Math.max(at, 0));
+            if (at <= 0 || equals < at + 2 || equals == run.length() - 1) {
+                throw new InvalidInputException("spectrum argument '" + run + "': expected "
+                        + "SERIES@X=FOLDER, e.g. standard@0.5=spectra/standard-0.5");
+            }
+            double x;
+            try {
+                x = Double.parseDouble(run.substring(at + 1, equals));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("spectrum argument '" + run + "': X '"
+                        + run.substring(at + 1, equals) + "' is not a number");
+            }
+            entries.add(SpectrumReport.read(run.substring(0, at), x,
+                    Path.of(run.substring(equals + 1))));
+        }
+        prepare(out);
+        print(new SpectrumReport(title, parameter, entries).write(out));
+        return 0;
+    }
+
+    private void print(String table) {
         PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         stdout.print(table);
         stdout.println("report folder: " + out);
         stdout.flush();
-        return 0;
     }
 
     private static void prepare(Path folder) {

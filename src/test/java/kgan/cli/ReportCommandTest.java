@@ -64,4 +64,41 @@ class ReportCommandTest {
         assertThat(file.err()).isEqualTo("kgan: --out " + a.resolve("config.json")
                 + " exists and is not a folder\n");
     }
+
+    /** A spectrum.json as kgan analyze --out writes it, with the given eigenvalues. */
+    private static Path spectrum(Path folder, double abscissa, double step, double... reIm)
+            throws IOException {
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < reIm.length; k += 2) {
+            values.append(k == 0 ? "" : ",").append("{\"re\":").append(reIm[k])
+                    .append(",\"im\":").append(reIm[k + 1]).append(",\"manifold\":false}");
+        }
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("spectrum.json"), "{\"target\":\"dirac\","
+                + "\"dimension\":3,\"zeroModes\":1,\"spectralAbscissa\":" + abscissa
+                + ",\"offManifoldAbscissa\":" + abscissa + ",\"largestStableStep\":" + step
+                + ",\"eigenvalues\":[" + values + "]}");
+        return folder;
+    }
+
+    @Test
+    void spectraAreTabulatedAlongTheParameter(@TempDir Path dir) throws IOException {
+        Path a = spectrum(dir.resolve("a"), 0.0, 0.0, 0, 0.5, 0, -0.5, 0, 0);
+        Path b = spectrum(dir.resolve("b"), -0.25, 2.0, -0.25, 0.433, -0.25, -0.433, 0, 0);
+        Path out = dir.resolve("spectra");
+
+        CliRunner.Result r = CliRunner.run("report", "--spectra", "--out", out.toString(),
+                "standard@0=" + a, "standard@0.125=" + b);
+        CliRunner.Result bad = CliRunner.run("report", "--spectra", "--out", out.toString(),
+                "standard=" + a);
+
+        assertThat(r.status()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("| standard | 0.125 | 3 | 1 | -0.2500 | -0.2500 | 2.000 |");
+        assertThat(Files.readAllLines(out.resolve("spectra.csv"))).hasSize(3);
+        assertThat(out.resolve("locus.png")).isRegularFile();
+        assertThat(out.resolve("stability.png")).isRegularFile();
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("kgan: spectrum argument 'standard=" + a
+                + "': expected SERIES@X=FOLDER, e.g. standard@0.5=spectra/standard-0.5\n");
+    }
 }
