@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code kgan train|sample|…}. */
 @Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
         description = "Kernel-guided GAN training with checked stability guarantees.",
-        subcommands = {TrainCommand.class, SampleCommand.class, ReportCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, AnalyzeCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -52,6 +53,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: train, sample or report (kgan help for more)");
+                "name a command: train, sample, analyze or report (kgan help for more)");
     }
 }

@@ -38,7 +38,8 @@ public final class RunFolder {
                     throw new InvalidInputException("--out " + folder + " exists and is not "
                             + "empty; choose another folder or pass --overwrite");
                 }
-                for (String name : new String[] {CONFIG, METRICS, CHECKPOINT, SUMMARY}) {
+                for (String name : new String[] {CONFIG, METRICS, CHECKPOINT, SUMMARY,
+                        SpectralLog.FILE}) {
                     Files.deleteIfExists(folder.resolve(name));
                 }
                 deleteTree(folder.resolve(PLOTS));

@@ -216,6 +216,13 @@ public final class TrainConfig {
             + "evaluation. Default: ${DEFAULT-VALUE}.")
     int evalSamples = 2500;
 
+    @Option(names = "--spectral-every", description = "Steps between estimates of the "
+            + "Jacobian's spectral abscissa (Arnoldi on J v products, on a fixed seeded "
+            + "batch), written to spectral.csv; 0 for none. Default: ${DEFAULT-VALUE}.")
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+    int spectralEvery = 0;
+
     /** An option value as it is typed: NON_SATURATING is "non-saturating". */
     public static String cliName(Enum<?> constant) {
         return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -230,6 +237,7 @@ public final class TrainConfig {
         requirePositive("--eval-samples", evalSamples);
         requirePositive("--discriminator-steps", discriminatorSteps);
         requireAtLeast("--witnesses", witnesses, 0);
+        requireAtLeast("--spectral-every", spectralEvery, 0);
         for (int w : generatorHidden) {
             requirePositive("--generator-hidden", w);
         }
@@ -366,6 +374,7 @@ public final class TrainConfig {
     public double gradientNormPenalty() { return gradientNormPenalty; }
     public int evalEvery() { return evalEvery; }
     public int evalSamples() { return evalSamples; }
+    public int spectralEvery() { return spectralEvery; }
 
     /** Changes the step count (a resumed run may be extended). */
     public void setSteps(int steps) {

@@ -50,7 +50,9 @@ public final class Trainer {
     private final Rng rng;
     private final Evaluation evaluation;
     private final List<String> metricRows = new ArrayList<>();
+    private final SpectralLog spectral;
     private int step;
+    private int checkpointStep = -1;
 
     private Trainer(TrainConfig config, Path folder) {
         this.config = config;
@@ -59,6 +61,7 @@ public final class Trainer {
         this.model = RunModel.build(config, rng);
         this.integrator = model.integrator(config);
         this.evaluation = new Evaluation(config, model);
+        this.spectral = new SpectralLog(config, model, folder);
     }
 
     /** A new run in {@code folder}, which must be absent or empty unless overwriting. */
@@ -86,6 +89,7 @@ public final class Trainer {
         trainer.restore(file, checkpoint);
         trainer.metricRows.addAll(MetricsTable.rowsUpTo(folder.resolve(RunFolder.METRICS),
                 checkpoint.step()));
+        trainer.spectral.resumeAt(checkpoint.step());
         if (steps != null) {
             AtomicFiles.writeString(folder.resolve(RunFolder.CONFIG), toJson(config));
         }
@@ -127,10 +131,13 @@ public final class Trainer {
                 Objectives objectives = integrator.step(model.game(), batches);
                 Player broken = objectives.firstNonFinite();
                 if (broken != null) {
-                    throw new DivergedException(step + 1, broken, lastCheckpointStep());
+                    throw new DivergedException(step + 1, broken, checkpointStep);
                 }
                 step++;
                 progress.stepTo(step);
+                if (config.spectralEvery() > 0 && step % config.spectralEvery() == 0) {
+                    spectral.record(step, model.game());
+                }
                 if (step % config.evalEvery() == 0 || step == config.steps()) {
                     Map<String, Double> metrics = evaluate(objectives);
                     progress.setExtraMessage(Evaluation.brief(metrics));
@@ -153,6 +160,7 @@ public final class Trainer {
         evaluation.plot(folder.resolve(RunFolder.PLOTS), step);
         evaluation.plotCurves(folder.resolve(RunFolder.PLOTS), metricRows);
         checkpoint().write(folder.resolve(RunFolder.CHECKPOINT));
+        checkpointStep = step;
         return metrics;
     }
 
@@ -198,14 +206,11 @@ public final class Trainer {
                     + ": the random source's state is malformed");
         }
         step = checkpoint.step();
+        checkpointStep = step;
         if (step > config.steps()) {
             throw new InvalidInputException("checkpoint " + file + " is at step " + step
                     + ", past --steps " + config.steps());
         }
-    }
-
-    private int lastCheckpointStep() {
-        return metricRows.isEmpty() ? 0 : step / config.evalEvery() * config.evalEvery();
     }
 
     /** The generated points of the current generator for {@code n} latent draws. */
@@ -215,6 +220,16 @@ public final class Trainer {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The run's settings. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** The run's data, networks and game, at the restored or current state. */
+    public RunModel model() {
+        return model;
     }
 
     public int step() {
@@ -237,7 +252,7 @@ public final class Trainer {
         DivergedException(int step, Player player, int checkpointStep) {
             super("training diverged at step " + step + ": the "
                     + player.name().toLowerCase(Locale.ROOT) + "'s objective is not finite; "
-                    + (checkpointStep > 0 ? "the checkpoint of step " + checkpointStep
+                    + (checkpointStep >= 0 ? "the checkpoint of step " + checkpointStep
                             + " is kept" : "no checkpoint was written yet")
                     + ". Try a smaller learning rate.");
         }

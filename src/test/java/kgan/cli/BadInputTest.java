@@ -8,10 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import kgan.linalg.Dense;
+import kgan.train.Checkpoint;
 
 /**
  * Each kind of bad input ends with one message naming the input, where in it and what was
@@ -142,12 +149,24 @@ class BadInputTest {
     void divergenceNamesTheStepAndThePlayerAndKeepsTheCheckpoint() throws IOException {
         Path run = tmp.resolve("run");
         CliRunner.Result result = train(run, "--optimizer", "sgd", "--lr-generator", "1e150",
-                "--lr-discriminator", "1e150", "--steps", "200");
+                "--lr-discriminator", "1e150", "--steps", "200", "--eval-every", "1");
 
         assertThat(result.status()).as(result.err()).isEqualTo(3);
-        assertThat(result.err()).containsPattern("diverged at step \\d+")
-                .containsPattern("the (discriminator|generator|witnesses)'s objective")
-                .doesNotContain("\tat ");
+        Matcher message = Pattern.compile("diverged at step (\\d+): the "
+                + "(discriminator|generator|witnesses)'s objective is not finite; the "
+                + "checkpoint of step (\\d+) is kept").matcher(result.err());
+        assertThat(message.find()).as(result.err()).isTrue();
+        int diverged = Integer.parseInt(message.group(1));
+        int kept = Integer.parseInt(message.group(3));
+        assertThat(kept).isEqualTo(diverged - 1);
+
+        Checkpoint checkpoint = Checkpoint.read(run.resolve("checkpoint.json"));
+        assertThat(checkpoint.step()).isEqualTo(kept);
+        for (List<DMatrixRMaj> values : checkpoint.parameters().values()) {
+            for (DMatrixRMaj value : values) {
+                assertThat(Dense.isFinite(value)).isTrue();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,53 @@
+package kgan.dynamics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import kgan.game.GanLoss;
+import kgan.linalg.Rng;
+import kgan.nn.Activation;
+
+class ArnoldiTest {
+
+    private static VectorField offEquilibrium() {
+        VectorField field = RealisableGame.mlp(new RealisableGame.Settings(GanLoss.STANDARD,
+                2, List.of(5), Activation.TANH, 2, List.of(5), Activation.TANH, 12, 1.0, 1,
+                0.5, 2, 6));
+        double[] z = field.state();
+        double[] noise = new Rng(10).gaussian(1, z.length).data;
+        for (int i = 0; i < z.length; i++) {
+            z[i] += 0.5 * noise[i];
+        }
+        field.set(z);
+        return field;
+    }
+
+    /**
+     * Arnoldi on J v products finds the rightmost eigenvalues of the dense J. Each Ritz value
+     * with residual r lies within r κ of an eigenvalue; we ask for agreement within
+     * 1e-6 ‖J‖ with residuals below 1e-8 ‖J‖, which leaves a factor 100 for κ.
+     */
+    @Test
+    void topEigenvaluesAgreeWithTheDenseSpectrum() {
+        VectorField field = offEquilibrium();
+        DMatrixRMaj j = field.jacobian();
+        Spectrum dense = Spectrum.of(j);
+        int n = field.dimension();
+        Arnoldi.Result result = Arnoldi.rightmost(field.linearise(), n / 2, 3, 30, 1);
+        for (int k = 0; k < 3; k++) {
+            assertThat(result.residual()[k]).isLessThanOrEqualTo(1e-8 * dense.norm());
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < dense.size(); i++) {
+                nearest = Math.min(nearest, Math.hypot(dense.real()[i] - result.real()[k],
+                        dense.imaginary()[i] - result.imaginary()[k]));
+            }
+            assertThat(nearest).isLessThanOrEqualTo(1e-6 * dense.norm());
+        }
+        assertThat(result.spectralAbscissa()).isCloseTo(dense.spectralAbscissa(),
+                org.assertj.core.data.Offset.offset(1e-6 * dense.norm()));
+    }
+}
