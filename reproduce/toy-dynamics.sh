@@ -9,10 +9,12 @@
 #                        (λ_l = 0): the root locus, the spectral abscissa and the largest
 #                        stable Euler step 2|Re μ|/|μ|² against λ_g
 #   witness/<v>          the standard loss with λ_g = 0, λ_l = 1 as the witness v moves
-# Not wired yet: vector fields with trajectories, and the convergence rate measured from
-# trajectories against the closed-form abscissa; they need the flows of kgan.dynamics behind
-# a command, which `kgan analyze` does not offer.
-# Without `kgan analyze` in the build, the script plans no job and its report says so.
+# and one job of `kgan report --dirac`:
+#   flows                trajectories of the flow (RK4) in the (θ, ψ) plane for the three
+#                        losses, unguided and guided (λ_g = λ_l = 1, v = σ = 1), and the
+#                        convergence rate against λ_g measured from trajectories beside the
+#                        closed-form spectral abscissa
+# Without `kgan analyze` in the build, the spectra are not planned and the report says so.
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
@@ -38,22 +40,28 @@ toy_sweeps() {
     case "$PROFILE" in
         full)
             TOY_LAMBDAS=(0 0.05 0.1 0.2 0.3 0.5 0.75 1 1.5 2 3 4)
-            TOY_WITNESSES=(0 0.25 0.5 0.75 1 1.25 1.5 2 2.5 3) ;;
+            TOY_WITNESSES=(0 0.25 0.5 0.75 1 1.25 1.5 2 2.5 3)
+            TOY_HORIZON=200 ;;
         quick)
             TOY_LAMBDAS=(0 0.1 0.3 0.5 1 2)
-            TOY_WITNESSES=(0 0.5 1 1.5 2) ;;
+            TOY_WITNESSES=(0 0.5 1 1.5 2)
+            TOY_HORIZON=100 ;;
         smoke)
             TOY_LAMBDAS=(0 1)
-            TOY_WITNESSES=(0 1) ;;
+            TOY_WITNESSES=(0 1)
+            TOY_HORIZON=5 ;;
     esac
 }
 
 plan_toy_dynamics() {
+    toy_sweeps
+    local base="$OUT/toy-dynamics" loss lambda v lambdas
+    lambdas="$(IFS=,; echo "${TOY_LAMBDAS[*]}")"
+    add_job "toy-dynamics/flows" "$base/flows/dirac.md" "$KGAN" report --dirac \
+        --lambdas "$lambdas" --horizon "$TOY_HORIZON" --out "$base/flows"
     if ! have_analyze; then
         return 0
     fi
-    toy_sweeps
-    local base="$OUT/toy-dynamics" loss lambda v
     for loss in "${TOY_LOSSES[@]}"; do
         for lambda in "${TOY_LAMBDAS[@]}"; do
             add_job "toy-dynamics/lambda/$loss/$lambda" \
@@ -117,8 +125,11 @@ claims_toy_dynamics() {
     echo "curvature and one on the data point none; the largest stable Euler step is"
     echo "2|Re μ|/|μ|²."
     echo
+    echo "- [trajectories, unguided and guided](toy-dynamics/flows/trajectories.png);" \
+        "[rate against λ_g, measured and closed form](toy-dynamics/flows/rates.png)" \
+        "([table](toy-dynamics/flows/dirac.md), [CSV](toy-dynamics/flows/rates.csv))"
     if [[ -f "$OUT/toy-dynamics/UNAVAILABLE.md" ]]; then
-        echo "- not run: [why](toy-dynamics/UNAVAILABLE.md)"
+        echo "- spectra not run: [why](toy-dynamics/UNAVAILABLE.md)"
     else
         echo "- as λ_g grows: [table](toy-dynamics/lambda/spectra.md)," \
             "[root locus](toy-dynamics/lambda/locus.png)," \
@@ -126,7 +137,6 @@ claims_toy_dynamics() {
         echo "- as the witness moves: [table](toy-dynamics/witness/spectra.md)," \
             "[root locus](toy-dynamics/witness/locus.png)," \
             "[abscissa and largest stable step](toy-dynamics/witness/stability.png)"
-        echo "- not wired: vector fields with trajectories, and the rate measured from them"
     fi
 }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import kgan.report.DiracFigures;
 import kgan.report.Region;
 import kgan.report.Report;
 import kgan.report.RunRecord;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
                 "Prints the Markdown table and the output folder."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "METHOD=RUN", description = "A run folder "
+    @Parameters(arity = "0..*", paramLabel = "METHOD=RUN", description = "A run folder "
             + "written by train, labelled with its method (with --spectra: SERIES@X=FOLDER).")
     List<String> runs = new ArrayList<>();
 
@@ -54,6 +55,19 @@ final class ReportCommand implements Callable<Integer> {
             + "along a parameter instead of training runs.")
     boolean spectra;
 
+    @Option(names = "--dirac", description = "Draw the Dirac-GAN's trajectories (unguided "
+            + "and guided, three losses) and its convergence rate against λ_g, measured and "
+            + "in closed form, instead of reading folders.")
+    boolean dirac;
+
+    @Option(names = "--lambdas", split = ",", paramLabel = "λ[,λ…]", description = "λ_g "
+            + "values of --dirac's rates. Default: ${DEFAULT-VALUE}.")
+    List<Double> lambdas = new ArrayList<>(List.of(0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0));
+
+    @Option(names = "--horizon", description = "Time T of each --dirac trajectory. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double horizon = 200;
+
     @Option(names = "--parameter", description = "Name of the parameter X swept by the "
             + "spectra. Default: ${DEFAULT-VALUE}.")
     String parameter = "λ_g";
@@ -66,6 +80,15 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (frames < 1) {
             throw new InvalidInputException("--frames is " + frames + "; expected at least 1");
+        }
+        if (spectra && dirac) {
+            throw new InvalidInputException("--spectra and --dirac: give one of them");
+        }
+        if (dirac) {
+            return dirac();
+        }
+        if (runs.isEmpty()) {
+            throw new InvalidInputException("no runs given; expected METHOD=RUN…");
         }
         if (spectra) {
             return spectra();
@@ -92,6 +115,31 @@ final class ReportCommand implements Callable<Integer> {
         prepare(out);
 
         print(new Report(title, records, parsed, frames).write(out));
+        return 0;
+    }
+
+    private int dirac() {
+        if (!(horizon > 0) || Double.isInfinite(horizon)) {
+            throw new InvalidInputException("--horizon is " + horizon
+                    + "; expected a finite number > 0");
+        }
+        for (double l : lambdas) {
+            if (!(l >= 0) || Double.isInfinite(l)) {
+                throw new InvalidInputException("--lambdas: " + l
+                        + " is not a finite number ≥ 0");
+            }
+        }
+        if (!runs.isEmpty()) {
+            throw new InvalidInputException("--dirac reads no folders; unexpected '"
+                    + runs.get(0) + "'");
+        }
+        prepare(out);
+        // σ = 1, the witness at v = σ where it adds the most curvature, guided with
+        // λ_g = 1 and λ_l = 1; RK4 with h = 0.05, well inside its stability region for
+        // these eigenvalues (|μ| ≤ 4.1 at λ_g = 4).
+        DiracFigures figures = new DiracFigures(1.0, 1.0, 1.0, 1.0, 0.05, horizon);
+        print(figures.write(out, lambdas.stream().mapToDouble(Double::doubleValue)
+                .toArray()));
         return 0;
     }
 

@@ -107,8 +107,16 @@ class ReproduceScriptsTest {
         assertThat(prior.get(0)).contains("share_rare-mode_mean", "share_centre_mean");
         assertThat(methods(prior)).containsExactly("gan", "rare-witness", "centre-witness",
                 "guided");
+        // Smoke sweeps: λ_g in {0, 1} for each of the three losses; two spectra per loss.
+        assertThat(Files.readAllLines(out.resolve("toy-dynamics/flows/rates.csv")))
+                .hasSize(1 + 3 * 2);
+        assertThat(Files.readAllLines(out.resolve("mlp-spectrum/spectra-report/spectra.csv")))
+                .hasSize(1 + 2 * 2);
         for (String png : List.of("mode-collapse/ring/curves.png",
-                "mode-collapse/grid/samples-grid.png", "prior-knowledge/ring-rare/regions.png")) {
+                "mode-collapse/grid/samples-grid.png", "prior-knowledge/ring-rare/regions.png",
+                "toy-dynamics/flows/trajectories.png", "toy-dynamics/flows/rates.png",
+                "toy-dynamics/lambda/locus.png", "toy-dynamics/witness/stability.png",
+                "mlp-spectrum/spectra-report/locus.png")) {
             assertThat(Files.size(out.resolve(png))).as(png).isPositive();
         }
 
