@@ -295,11 +295,27 @@ public final class Report {
     private void writeCurves(Path file) throws IOException {
         List<XYChart> charts = new ArrayList<>();
         for (Metric m : METRICS) {
-            LinePlot plot = new LinePlot(CURVE_WIDTH, CURVE_HEIGHT).title(m.heading())
-                    .yLabel(m.heading()).logY(m.logY());
+            List<double[][]> curves = new ArrayList<>();
+            double low = Double.POSITIVE_INFINITY;
+            double high = 0;
             for (String method : runs.keySet()) {
                 double[][] c = meanCurve(finished(method), m.column(), m.scale());
-                plot.add(method, c[0], c[1]);
+                curves.add(c);
+                for (double v : c[1]) {
+                    if (v > 0 && Double.isFinite(v)) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+            }
+            // XChart labels a logarithmic axis only at powers of ten: within one decade it
+            // would show none, so such curves keep a linear axis.
+            LinePlot plot = new LinePlot(CURVE_WIDTH, CURVE_HEIGHT).title(m.heading())
+                    .yLabel(m.heading()).logY(m.logY() && high > 10 * low);
+            int k = 0;
+            for (String method : runs.keySet()) {
+                plot.add(method, curves.get(k)[0], curves.get(k)[1]);
+                k++;
             }
             charts.add(plot.chart());
         }
@@ -353,7 +369,7 @@ public final class Report {
             columns = Math.max(columns, row.size());
         }
 
-        AxisRanges axes = data != null ? AxisRanges.around(0.5, data) : null;
+        AxisRanges axes = data != null ? axes(data, rows) : null;
         List<XYChart> charts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             for (int j = 0; j < columns; j++) {
@@ -372,6 +388,26 @@ public final class Report {
             }
         }
         Png.writePanel(charts, rows.size(), columns, file);
+    }
+
+    /**
+     * The data with a margin, widened to the generated points that stray from it, but no
+     * further than two data widths on each side, so one run far off does not shrink the rest.
+     */
+    private static AxisRanges axes(DMatrixRMaj data, List<List<Frame>> rows) {
+        List<DMatrixRMaj> sets = new ArrayList<>(List.of(data));
+        rows.forEach(row -> row.forEach(f -> {
+            if (f.model().numRows > 0) {
+                sets.add(f.model());
+            }
+        }));
+        AxisRanges all = AxisRanges.around(0.1, sets.toArray(DMatrixRMaj[]::new));
+        AxisRanges near = AxisRanges.around(0.5, data);
+        AxisRanges far = AxisRanges.around(2.0, data);
+        return new AxisRanges(Math.min(near.xMin(), Math.max(far.xMin(), all.xMin())),
+                Math.max(near.xMax(), Math.min(far.xMax(), all.xMax())),
+                Math.min(near.yMin(), Math.max(far.yMin(), all.yMin())),
+                Math.max(near.yMax(), Math.min(far.yMax(), all.yMax())));
     }
 
     /** Up to {@code most} indices of 0..count−1, evenly spread, first and last included. */
