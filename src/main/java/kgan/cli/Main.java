@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kgan", mixinStandardHelpOptions = true, version = "kgan 0.1.0",
         description = "Kernel-guided GAN training with checked stability guarantees.",
         subcommands = {TrainCommand.class, SampleCommand.class, AnalyzeCommand.class,
+                TestCommand.class, ImagesCommand.class, BenchCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOverwrittenOptionsAllowed(true);
-        EnumNames.register(cli, GanLoss.class, TrainConfig.Update.class,
+        EnumNames.register(cli, TestCommand.Method.class, GanLoss.class, TrainConfig.Update.class,
                 TrainConfig.OptimizerKind.class, TrainConfig.KernelKind.class,
                 TrainConfig.InitKind.class, TrainConfig.ActivationKind.class);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -53,6 +54,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: train, sample, analyze or report (kgan help for more)");
+                "name a command: train, sample, analyze, test, images, bench or report "
+                        + "(kgan help for more)");
     }
 }

@@ -33,6 +33,11 @@ public final class AlternatingStep extends Integrator {
         Field discriminatorField = null;
         for (int k = 0; k < discriminatorSteps; k++) {
             batch = batches.get();
+            if (k == discriminatorSteps - 1) {
+                // θ does not move until the generator's own step, so G(z) with its graph
+                // serves both fields on this batch.
+                batch = game.generate(batch);
+            }
             discriminatorField = game.field(batch, DISCRIMINATOR, false);
             move(game, discriminatorField, DISCRIMINATOR);
         }

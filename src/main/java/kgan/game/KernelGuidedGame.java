@@ -40,13 +40,26 @@ public final class KernelGuidedGame {
     private final Network discriminator;
     private final Network generator;
     private final Witnesses witnesses;
+    private final Network featureMap;
 
     public KernelGuidedGame(GameSpec spec, Network discriminator, Network generator,
             Witnesses witnesses) {
+        this(spec, discriminator, generator, witnesses, null);
+    }
+
+    /**
+     * A game whose kernel terms compare features: MMD², the witness and Λ are computed on
+     * φ(x) and φ(G(z)) for a frozen feature map φ (e.g. an autoencoder's encoder), so the
+     * witness points live in φ's output space. φ belongs to no player: nothing moves it, and
+     * the generator's gradient flows through it. Null φ is the identity.
+     */
+    public KernelGuidedGame(GameSpec spec, Network discriminator, Network generator,
+            Witnesses witnesses, Network featureMap) {
         this.spec = spec;
         this.discriminator = discriminator;
         this.generator = generator;
         this.witnesses = witnesses;
+        this.featureMap = featureMap;
     }
 
     public GameSpec spec() {
@@ -65,6 +78,11 @@ public final class KernelGuidedGame {
         return witnesses;
     }
 
+    /** φ, the frozen feature map of the kernel terms; null for none (the identity). */
+    public Network featureMap() {
+        return featureMap;
+    }
+
     /** One player's parameters: ψ, θ or the learned witness points. */
     public List<Tensor> parameters(Player player) {
         return switch (player) {
@@ -75,15 +93,32 @@ public final class KernelGuidedGame {
     }
 
     /**
+     * The batch with G(z) computed once, graph and all, so that evaluations of the field on
+     * it share one forward pass of the generator. It stays valid only while θ is unchanged:
+     * the discriminator's step may come between two such evaluations, the generator's may not.
+     */
+    public Batch generate(Batch batch) {
+        return batch.withGenerated(generator.forward(batch.latent()));
+    }
+
+    /**
      * F(z) for the players asked for, at the current parameters and the given batch.
      * With {@code createGraph} the velocities are differentiable in every parameter.
      */
     public Field field(Batch batch, Set<Player> players, boolean createGraph) {
         Tensor data = batch.data();
         boolean throughGenerator = createGraph || players.contains(Player.GENERATOR);
-        Tensor generated = throughGenerator
-                ? generator.forward(batch.latent())
-                : Autodiff.noGrad(() -> generator.forward(batch.latent()));
+        Tensor generated = batch.generated();
+        if (generated == null) {
+            generated = throughGenerator
+                    ? generator.forward(batch.latent())
+                    : Autodiff.noGrad(() -> generator.forward(batch.latent()));
+        } else if (throughGenerator && Autodiff.isRecording() && !generated.requiresGrad()
+                && !generator.parameters().isEmpty()) {
+            throw new IllegalArgumentException("field: the batch's generated points carry no "
+                    + "graph, so no gradient could reach the generator; make them with "
+                    + "generate(batch) outside noGrad");
+        }
         Tensor fakeLogits = discriminator.forward(generated);
         Map<Player, List<Tensor>> velocity = new EnumMap<>(Player.class);
 
@@ -105,9 +140,14 @@ public final class KernelGuidedGame {
         double localValue = Double.NaN;
         double generatorValue = Double.NaN;
         Tensor local = null;
+        // φ is frozen and the data constant, so φ(data) needs no graph.
+        Tensor dataFeatures = featureMap == null ? data
+                : Autodiff.noGrad(() -> featureMap.forward(data));
+        Tensor generatedFeatures = featureMap == null ? generated
+                : featureMap.forward(generated);
         Grams grams = witnesses.count() > 0
-                ? Grams.of(spec.kernel(), data, generated, witnesses.points())
-                : Grams.of(spec.kernel(), data, generated);
+                ? Grams.of(spec.kernel(), dataFeatures, generatedFeatures, witnesses.points())
+                : Grams.of(spec.kernel(), dataFeatures, generatedFeatures);
         boolean wantWitnesses = players.contains(Player.WITNESSES)
                 && !witnesses.parameters().isEmpty();
         if (spec.lambdaLocal() > 0 || wantWitnesses) {

@@ -5,7 +5,6 @@ import java.util.function.DoubleUnaryOperator;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * Dense, row-major, double-precision matrix operations on EJML's {@link DMatrixRMaj}.
@@ -16,9 +15,6 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * (Not modified), so that hot loops can reuse their buffers.
  */
 public final class Dense {
-
-    /** Products with at least this many multiply-adds use both cores. */
-    static final long PARALLEL_PRODUCT_WORK = 1L << 21;
 
     private Dense() {
     }
@@ -81,18 +77,16 @@ public final class Dense {
         return mult(a, b, new DMatrixRMaj(a.numRows, b.numCols));
     }
 
-    /** out = A B. out: Modified. */
+    /** out = A B. out: Modified; it must not be A or B. */
     public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         if (a.numCols != b.numRows) {
             throw new IllegalArgumentException("mult: A is " + shape(a) + ", B is " + shape(b)
                     + "; A's columns must equal B's rows");
         }
+        requireDistinct("mult", a, b, out);
         out.reshape(a.numRows, b.numCols);
-        if (isLarge(a.numRows, a.numCols, b.numCols)) {
-            CommonOps_MT_DDRM.mult(a, b, out);
-        } else {
-            CommonOps_DDRM.mult(a, b, out);
-        }
+        Products.mult(a.data, a.numCols, 1, b.data, out.data, a.numRows, a.numCols,
+                b.numCols);
         return out;
     }
 
@@ -101,18 +95,16 @@ public final class Dense {
         return multTransA(a, b, new DMatrixRMaj(a.numCols, b.numCols));
     }
 
-    /** out = Aᵀ B. out: Modified. */
+    /** out = Aᵀ B, reading A in place. out: Modified; it must not be A or B. */
     public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         if (a.numRows != b.numRows) {
             throw new IllegalArgumentException("multTransA: A is " + shape(a) + ", B is "
                     + shape(b) + "; A's rows must equal B's rows");
         }
+        requireDistinct("multTransA", a, b, out);
         out.reshape(a.numCols, b.numCols);
-        if (isLarge(a.numCols, a.numRows, b.numCols)) {
-            CommonOps_MT_DDRM.multTransA(a, b, out);
-        } else {
-            CommonOps_DDRM.multTransA(a, b, out);
-        }
+        Products.mult(a.data, 1, a.numCols, b.data, out.data, a.numCols, a.numRows,
+                b.numCols);
         return out;
     }
 
@@ -121,23 +113,39 @@ public final class Dense {
         return multTransB(a, b, new DMatrixRMaj(a.numRows, b.numRows));
     }
 
-    /** out = A Bᵀ. out: Modified. */
+    /**
+     * out = A Bᵀ, as A (Bᵀ) with Bᵀ copied first: the copy costs one pass over B and lets
+     * the product read B's rows contiguously. out: Modified; it must not be A or B.
+     */
     public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj out) {
         if (a.numCols != b.numCols) {
             throw new IllegalArgumentException("multTransB: A is " + shape(a) + ", B is "
                     + shape(b) + "; A's columns must equal B's columns");
         }
+        requireDistinct("multTransB", a, b, out);
+        DMatrixRMaj bt = transpose(b);
         out.reshape(a.numRows, b.numRows);
-        if (isLarge(a.numRows, a.numCols, b.numRows)) {
-            CommonOps_MT_DDRM.multTransB(a, b, out);
-        } else {
-            CommonOps_DDRM.multTransB(a, b, out);
-        }
+        Products.mult(a.data, a.numCols, 1, bt.data, out.data, a.numRows, a.numCols,
+                b.numRows);
         return out;
     }
 
-    private static boolean isLarge(long m, long k, long n) {
-        return m * k * n >= PARALLEL_PRODUCT_WORK;
+    private static void requireDistinct(String op, DMatrixRMaj a, DMatrixRMaj b,
+            DMatrixRMaj out) {
+        if (out == a || out == b) {
+            throw new IllegalArgumentException(op + ": the output must be a matrix other "
+                    + "than the factors");
+        }
+    }
+
+    /** How many threads a large product uses. */
+    public static int productThreads() {
+        return Products.THREADS;
+    }
+
+    /** True when the products run on the JDK Vector API rather than plain loops. */
+    public static boolean vectorisedProducts() {
+        return Products.vectorised();
     }
 
     /** Aᵀ. */

@@ -1,0 +1,121 @@
+package kgan.linalg;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The dense product C = A B on row-major arrays, with A read through strides so that Aᵀ B
+ * needs no copy. Every entry is summed in ascending k, one multiply then one add per term
+ * and no fused multiply-add: c_ij = (…((a_i1 b_1j) + a_i2 b_2j) + …) + a_iK b_Kj, the order
+ * of EJML's products, which these replace without changing a result.
+ *
+ * <p>Blocking rows and columns, vector lanes across j and splitting the rows between two
+ * threads decide only which entries are computed together, never the order of any one sum,
+ * so the result is the same bit for bit on any number of threads.
+ *
+ * <p>The kernel uses the JDK's Vector API when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} (the launcher and the tests do), and plain
+ * loops otherwise; the two give identical results.
+ */
+final class Products {
+
+    /** Products with at least this many multiply-adds split their rows between two threads. */
+    static final long PARALLEL_WORK = 1L << 21;
+
+    /** The threads a large product uses: the system property kgan.threads, else min(2, cores). */
+    static final int THREADS = threads();
+
+    private static final boolean VECTOR = ModuleLayer.boot()
+            .findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("kgan.plainProducts");
+
+    private static final ExecutorService HELPER = THREADS < 2 ? null
+            : Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kgan-products");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Products() {
+    }
+
+    /** True when the Vector API kernel is in use. */
+    static boolean vectorised() {
+        return VECTOR;
+    }
+
+    /**
+     * c = A B for the m×depth matrix A with a(i, k) = a[i·rowStride + k·depthStride] and the
+     * depth×n row-major B. c: Modified (its first m·n entries); a, b: Not modified.
+     */
+    static void mult(double[] a, int rowStride, int depthStride, double[] b, double[] c,
+            int m, int depth, int n) {
+        if (depth == 0) {
+            java.util.Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        long work = (long) m * depth * n;
+        if (HELPER == null || work < PARALLEL_WORK || m < 8) {
+            rows(a, rowStride, depthStride, b, c, depth, n, 0, m);
+            return;
+        }
+        int split = m / 2;
+        Future<?> other = HELPER.submit(
+                () -> rows(a, rowStride, depthStride, b, c, depth, n, split, m));
+        rows(a, rowStride, depthStride, b, c, depth, n, 0, split);
+        try {
+            other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("product interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("product failed", e.getCause());
+        }
+    }
+
+    private static void rows(double[] a, int rowStride, int depthStride, double[] b,
+            double[] c, int depth, int n, int from, int to) {
+        if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
+            VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
+        } else if (VECTOR) {
+            VectorProducts.rows(a, rowStride, depthStride, b, c, depth, n, from, to);
+        } else {
+            plainRows(a, rowStride, depthStride, b, c, depth, n, from, to);
+        }
+    }
+
+    /** Rows [from, to) of C, one row at a time as a sequence of axpys in ascending k. */
+    static void plainRows(double[] a, int rowStride, int depthStride, double[] b, double[] c,
+            int depth, int n, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int ci = i * n;
+            int ai = i * rowStride;
+            double first = a[ai];
+            for (int j = 0; j < n; j++) {
+                c[ci + j] = first * b[j];
+            }
+            for (int k = 1; k < depth; k++) {
+                double aik = a[ai + k * depthStride];
+                int bk = k * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aik * b[bk + j];
+                }
+            }
+        }
+    }
+
+    private static int threads() {
+        String property = System.getProperty("kgan.threads");
+        if (property != null) {
+            try {
+                return Math.max(1, Integer.parseInt(property.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("system property kgan.threads is \""
+                        + property + "\"; expected a whole number ≥ 1", e);
+            }
+        }
+        return Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
+}
