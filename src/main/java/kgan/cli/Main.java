@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Kernel-guided GAN training with checked stability guarantees.",
         subcommands = {TrainCommand.class, SampleCommand.class, AnalyzeCommand.class,
                 TestCommand.class, ImagesCommand.class, BenchCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -53,7 +54,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this),
-                "name a command: train, sample, analyze, test, images or bench "
+                "name a command: train, sample, analyze, test, images, bench or report "
                         + "(kgan help for more)");
     }
 }

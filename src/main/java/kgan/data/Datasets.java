@@ -10,14 +10,25 @@ import java.util.Locale;
 public final class Datasets {
 
     /** The built-in data sets, by name. */
-    public static final List<String> BUILT_IN = List.of("ring", "grid");
+    public static final List<String> BUILT_IN = List.of("ring", "grid", "ring-rare");
+
+    /** The rare mode of "ring-rare" without arguments: mode 0, at (2, 0). */
+    public static final int DEFAULT_RARE_MODE = 0;
+
+    /** The rare mode's probability in "ring-rare" without arguments. */
+    public static final double DEFAULT_RARE_SHARE = 0.02;
+
+    private static final String RING_RARE = "ring-rare";
 
     private Datasets() {
     }
 
     /**
      * "ring" and "grid" are the built-in mixtures ({@link GaussianMixture#ring()},
-     * {@link GaussianMixture#grid()}); anything else that looks like a path (it contains a
+     * {@link GaussianMixture#grid()}); "ring-rare" or "ring-rare:K:SHARE" is the ring whose
+     * mode K (0 to 7, at angle 2πK/8) has probability SHARE
+     * ({@link GaussianMixture#ringWithRareMode}; without arguments K = 0, SHARE = 0.02);
+     * anything else that looks like a path (it contains a
      * path separator, ends in ".csv", or names an existing file) is read as a CSV file with
      * {@link CsvDataset#load}. Write "./ring" for a file called "ring".
      *
@@ -36,6 +47,9 @@ public final class Datasets {
             default:
                 break;
         }
+        if (trimmed.equals(RING_RARE) || trimmed.startsWith(RING_RARE + ":")) {
+            return ringWithRareMode(trimmed);
+        }
 
         Path path;
         try {
@@ -53,7 +67,45 @@ public final class Datasets {
         return CsvDataset.load(path);
     }
 
+    /** "ring-rare" or "ring-rare:K:SHARE"; K an integer 0..7, 0 &lt; SHARE &lt; 1. */
+    private static Dataset ringWithRareMode(String spec) {
+        if (spec.equals(RING_RARE)) {
+            return GaussianMixture.ringWithRareMode(DEFAULT_RARE_MODE, DEFAULT_RARE_SHARE);
+        }
+        String[] parts = spec.split(":", -1);
+        String expected = "expected ring-rare:K:SHARE with K an integer from 0 to "
+                + (GaussianMixture.RING_MODES - 1) + " and SHARE a number strictly between 0"
+                + " and 1, e.g. ring-rare:0:0.02";
+        if (parts.length != 3) {
+            throw new DataException("data set '" + spec + "': " + (parts.length - 1)
+                    + " arguments; " + expected);
+        }
+        int rare;
+        double share;
+        try {
+            rare = Integer.parseInt(parts[1].strip());
+        } catch (NumberFormatException e) {
+            throw new DataException("data set '" + spec + "': mode '" + parts[1]
+                    + "' is not an integer; " + expected);
+        }
+        try {
+            share = Double.parseDouble(parts[2].strip());
+        } catch (NumberFormatException e) {
+            throw new DataException("data set '" + spec + "': share '" + parts[2]
+                    + "' is not a number; " + expected);
+        }
+        if (rare < 0 || rare >= GaussianMixture.RING_MODES) {
+            throw new DataException("data set '" + spec + "': mode " + rare
+                    + " is not a ring mode; " + expected);
+        }
+        if (!(share > 0 && share < 1)) {
+            throw new DataException("data set '" + spec + "': share " + parts[2].strip()
+                    + " is out of range; " + expected);
+        }
+        return GaussianMixture.ringWithRareMode(rare, share);
+    }
+
     private static String expected() {
-        return String.join(", ", BUILT_IN) + " or the path of a CSV file";
+        return "ring, grid, ring-rare[:K:SHARE] or the path of a CSV file";
     }
 }

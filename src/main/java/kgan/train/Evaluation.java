@@ -128,13 +128,18 @@ final class Evaluation {
 
     /**
      * plots/samples-step-NNNNNN.png: held-out data, the generated points of this evaluation
-     * and the witness points, on axes fixed for the whole run so frames compare.
+     * and the witness points, on axes fixed for the whole run so frames compare; beside it
+     * plots/samples-step-NNNNNN.csv, the drawn points of the model and of the witnesses (see
+     * {@link #pointsCsv}), so reports can redraw or measure them without the checkpoint.
      */
     void plot(Path plots, int step) {
         if (heldOut.numCols < 2) {
             return;
         }
         Witnesses witnesses = model.game().witnesses();
+        AtomicFiles.writeString(plots.resolve(String.format(Locale.ROOT,
+                "samples-step-%06d.csv", step)), pointsCsv(lastSamples,
+                witnesses.learnedPoints(), witnesses.fixedPoints()));
         String title = String.format(Locale.ROOT, "%s, step %d%s", config.data(), step,
                 heldOut.numCols > 2 ? " (first two coordinates)" : "");
         ScatterPlot plot = new ScatterPlot(PLOT_SIZE, PLOT_SIZE).title(title)
@@ -145,6 +150,29 @@ final class Evaluation {
                 .fixedWitnesses(witnesses.fixedPoints());
         write(() -> plot.write(plots.resolve(String.format(Locale.ROOT,
                 "samples-step-%06d.png", step))));
+    }
+
+    /**
+     * The points of a samples plot as CSV: a header "role,x1,x2", then one row per point
+     * whose role is "model", "witness" (learned) or "fixed-witness". Only the first two
+     * coordinates are kept, the ones the plot shows, so high-dimensional runs stay small.
+     */
+    static String pointsCsv(DMatrixRMaj model, DMatrixRMaj learned, DMatrixRMaj fixed) {
+        StringBuilder csv = new StringBuilder("role,x1,x2\n");
+        appendRows(csv, "model", model);
+        appendRows(csv, "witness", learned);
+        appendRows(csv, "fixed-witness", fixed);
+        return csv.toString();
+    }
+
+    private static void appendRows(StringBuilder csv, String role, DMatrixRMaj points) {
+        if (points == null) {
+            return;
+        }
+        for (int i = 0; i < points.numRows; i++) {
+            csv.append(role).append(',').append(points.get(i, 0)).append(',')
+                    .append(points.get(i, 1)).append('\n');
+        }
     }
 
     /** plots/metrics.png: the evaluation metrics against the step, one panel each. */

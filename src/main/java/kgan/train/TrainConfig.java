@@ -71,8 +71,9 @@ public final class TrainConfig {
         }
     }
 
-    @Option(names = "--data", paramLabel = "ring|grid|FILE.csv",
-            description = "Data: the 8-Gaussian ring, the 25-Gaussian grid, or a CSV file of "
+    @Option(names = "--data", paramLabel = "ring|grid|ring-rare[:K:SHARE]|FILE.csv",
+            description = "Data: the 8-Gaussian ring, the 25-Gaussian grid, the ring whose "
+                    + "mode K has probability SHARE (default 0:0.02), or a CSV file of "
                     + "points (one per row, header optional). Default: ${DEFAULT-VALUE}.")
     String data = "ring";
 

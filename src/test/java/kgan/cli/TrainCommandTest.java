@@ -39,6 +39,11 @@ class TrainCommandTest {
         assertThat(out.resolve("summary.json")).isRegularFile();
         assertThat(out.resolve("plots/samples-step-000010.png")).isRegularFile();
         assertThat(out.resolve("plots/metrics.png")).isRegularFile();
+        // The plotted points as CSV: 200 evaluation samples and the 8 learned witnesses.
+        List<String> points = Files.readAllLines(out.resolve("plots/samples-step-000010.csv"));
+        assertThat(points.get(0)).isEqualTo("role,x1,x2");
+        assertThat(points.stream().filter(l -> l.startsWith("model,"))).hasSize(200);
+        assertThat(points.stream().filter(l -> l.startsWith("witness,"))).hasSize(8);
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertThat(metrics).hasSize(3);
         assertThat(metrics.get(0)).startsWith("step,");
