@@ -30,6 +30,7 @@ import kgan.kernel.Discrepancy;
 import kgan.kernel.GaussianKernel;
 import kgan.linalg.Dense;
 import kgan.linalg.Rng;
+import kgan.metrics.ModeMetrics;
 import kgan.metrics.NearestCentroid;
 import kgan.nn.Activation;
 import kgan.nn.Init;
@@ -236,7 +237,8 @@ public final class ImageRun {
         DMatrixRMaj generated = generate(game, draws.gaussian(config.evalSamples,
                 config.noiseDim));
         DMatrixRMaj codes = autoencoder.encode(generated);
-        double[] classes = NearestCentroid.histogram(classifier.predict(codes), CLASSES);
+        int[] predicted = classifier.predict(codes);
+        double[] classes = NearestCentroid.histogram(predicted, CLASSES);
         int covered = 0;
         for (double p : classes) {
             covered += p >= COVERED_SHARE ? 1 : 0;
@@ -249,7 +251,8 @@ public final class ImageRun {
         metrics.put("local_batch", objectives.local());
         metrics.put("latent_mmd2_test", Discrepancy.mmd2Biased(kernel, codes,
                 Dense.rows(testCodes, 0, Math.min(testCodes.numRows, referenceSize))));
-        metrics.put("class_kl_uniform", NearestCentroid.klFromUniform(classes));
+        metrics.put("class_kl_uniform", ModeMetrics.klFromUniform(
+                NearestCentroid.counts(predicted, CLASSES)));
         metrics.put("classes_covered", (double) covered);
         for (int k = 0; k < CLASSES; k++) {
             metrics.put("class_" + k, classes[k]);

@@ -3,6 +3,7 @@ package kgan.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 import kgan.autodiff.Ops;
+import kgan.linalg.Dense;
 
 /**
  * The nearest-centroid classifier: each class is represented by the mean of its training
@@ -11,6 +12,9 @@ import kgan.autodiff.Ops;
  * evenly a generator covers them.
  */
 public final class NearestCentroid {
+
+    /** The prediction for a point with a NaN or infinite coordinate. */
+    public static final int NON_FINITE = -1;
 
     private final DMatrixRMaj centroids;
 
@@ -60,11 +64,19 @@ public final class NearestCentroid {
         return centroids.copy();
     }
 
-    /** The class of each row of {@code points}: argmin_k ‖x − c_k‖² (the first on ties). */
+    /**
+     * The class of each row of {@code points}: argmin_k ‖x − c_k‖² (the first on ties), or
+     * {@link #NON_FINITE} for a row with a NaN or infinite coordinate, which no class may
+     * claim (a diverged generator must not read as one class).
+     */
     public int[] predict(DMatrixRMaj points) {
         DMatrixRMaj d2 = Ops.squaredDistances(points, centroids);
         int[] predicted = new int[points.numRows];
         for (int i = 0; i < points.numRows; i++) {
+            if (!Dense.isFinite(Dense.rows(points, i, i + 1))) {
+                predicted[i] = NON_FINITE;
+                continue;
+            }
             int best = 0;
             for (int k = 1; k < centroids.numRows; k++) {
                 if (d2.get(i, k) < d2.get(i, best)) {
@@ -76,30 +88,28 @@ public final class NearestCentroid {
         return predicted;
     }
 
-    /** The share of each of K classes among the predictions, p_k = #{i : class k}/n. */
-    public static double[] histogram(int[] predicted, int classes) {
+    /** How many predictions fall in each of K classes (non-finite rows in none). */
+    public static int[] counts(int[] predicted, int classes) {
         int[] counts = new int[classes];
         for (int k : predicted) {
-            counts[k]++;
+            if (k != NON_FINITE) {
+                counts[k]++;
+            }
         }
+        return counts;
+    }
+
+    /**
+     * The share of each of K classes among all n predictions, p_k = #{i : class k} / n; the
+     * shares of a sample with non-finite rows sum to less than 1. KL from uniform of the
+     * counts is {@link ModeMetrics#klFromUniform(int[])}.
+     */
+    public static double[] histogram(int[] predicted, int classes) {
+        int[] counts = counts(predicted, classes);
         double[] p = new double[classes];
         for (int k = 0; k < classes; k++) {
             p[k] = (double) counts[k] / predicted.length;
         }
         return p;
-    }
-
-    /**
-     * KL(p ‖ uniform) = Σ_k p_k log(K p_k), with 0 log 0 = 0: 0 when every class is equally
-     * common, log K when all predictions fall in one class.
-     */
-    public static double klFromUniform(double[] p) {
-        double kl = 0;
-        for (double pk : p) {
-            if (pk > 0) {
-                kl += pk * Math.log(p.length * pk);
-            }
-        }
-        return kl;
     }
 }

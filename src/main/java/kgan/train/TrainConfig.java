@@ -213,7 +213,8 @@ public final class TrainConfig {
     int evalEvery = 1000;
 
     @Option(names = "--eval-samples", description = "Generated and held-out points per "
-            + "evaluation. Default: ${DEFAULT-VALUE}.")
+            + "evaluation; the mode metrics' thresholds (20 high-quality samples cover a mode) "
+            + "assume 2,500. Default: ${DEFAULT-VALUE}.")
     int evalSamples = 2500;
 
     @Option(names = "--spectral-every", description = "Steps between estimates of the "
@@ -265,9 +266,14 @@ public final class TrainConfig {
         requireNonNegative("--momentum", momentum);
         requireUnitInterval("--beta1", betaOne);
         requireUnitInterval("--beta2", betaTwo);
-        if (unbiasedMmd && batchSize < 2) {
-            throw new InvalidInputException("--batch-size is " + batchSize
-                    + "; the unbiased MMD² needs at least 2");
+        if ((unbiasedMmd || normalisedLocal) && batchSize < 2) {
+            throw new InvalidInputException("--batch-size is " + batchSize + "; "
+                    + (unbiasedMmd ? "--unbiased-mmd" : "--normalised-local")
+                    + " needs at least 2 (its estimates divide by n − 1)");
+        }
+        if (evalSamples < 2) {
+            throw new InvalidInputException("--eval-samples is " + evalSamples
+                    + "; expected at least 2 (the held-out MMD² is the unbiased estimate)");
         }
         if (witnesses + fixedWitness.size() == 0 && lambdaLocal > 0) {
             throw new InvalidInputException("--lambda-local is " + lambdaLocal

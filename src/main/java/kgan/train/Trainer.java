@@ -191,7 +191,7 @@ public final class Trainer {
             OptimizerState state = checkpoint.optimizers().get(player);
             if (optimizer != null && state != null) {
                 try {
-                    optimizer.restore(state);
+                    optimizer.restore(state, model.game().parameters(player));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("checkpoint " + file + ": the "
                             + player.name().toLowerCase(Locale.ROOT) + "'s optimiser state "

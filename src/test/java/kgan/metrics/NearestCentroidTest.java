@@ -19,16 +19,18 @@ class NearestCentroidTest {
                 .containsExactly(0, 1, 2);
     }
 
-    /** p = (1/2, 1/2, 0, 0): KL = 2 · ½ log(4 · ½) = log 2; one class: log K; uniform: 0. */
+    /** Shares divide by all n points; a non-finite point belongs to no class. */
     @Test
-    void klFromUniformByHand() {
-        double[] half = NearestCentroid.histogram(new int[] {0, 1, 0, 1}, 4);
+    void histogramSharesAndNonFinitePoints() {
+        DMatrixRMaj points = new DMatrixRMaj(new double[][] {{0, 0}, {2, 0}});
+        NearestCentroid c = NearestCentroid.fit(points, new int[] {0, 1}, 2);
 
-        assertThat(half).containsExactly(0.5, 0.5, 0, 0);
-        assertThat(NearestCentroid.klFromUniform(half)).isCloseTo(Math.log(2), within(1e-15));
-        assertThat(NearestCentroid.klFromUniform(new double[] {1, 0, 0}))
-                .isCloseTo(Math.log(3), within(1e-15));
-        assertThat(NearestCentroid.klFromUniform(new double[] {0.25, 0.25, 0.25, 0.25}))
-                .isEqualTo(0.0);
+        int[] predicted = c.predict(new DMatrixRMaj(new double[][] {{0.1, 0}, {Double.NaN, 0},
+            {1.9, 0}, {0, Double.POSITIVE_INFINITY}}));
+
+        assertThat(predicted).containsExactly(0, NearestCentroid.NON_FINITE, 1,
+                NearestCentroid.NON_FINITE);
+        assertThat(NearestCentroid.counts(predicted, 2)).containsExactly(1, 1);
+        assertThat(NearestCentroid.histogram(predicted, 2)).containsExactly(0.25, 0.25);
     }
 }
