@@ -11,7 +11,8 @@ import kgan.kernel.Kernel;
  * @param lambdaLocal         λ_l, the weight of the local discrepancy Λ(P, Q_θ; W)
  * @param unbiasedMmd         the U-statistic for MMD² instead of the V-statistic
  * @param normalisedLocal     Λ with each squared witness value divided by its variance
- *                            (the ME-test statistic) instead of the plain weighted sum
+ *                            (the per-location variant of the ME-test statistic)
+ *                            instead of the plain weighted sum
  * @param normalisationGamma  γ > 0 added to each witness variance in the normalised Λ
  * @param witnessRate         η, the time scale of the witness points' ascent
  * @param gradientPenalty     the WGAN-GP weight (Gulrajani et al. 2017); 0 for none

@@ -205,9 +205,12 @@ public final class Discrepancy {
 
     /**
      * The normalised local discrepancy Σ_j a_j w(v_j)² / (σ̂²(v_j) + γ), a 1×1 tensor: each
-     * squared witness value divided by its estimated variance {@link #witnessVariance}, in
-     * the manner of the ME test, so that witness points that ascend it maximise test power
-     * rather than the raw size of the witness. Without γ each term is a squared z-score
+     * squared witness value divided by its estimated variance {@link #witnessVariance}: the
+     * per-location (diagonal) variant of the ME-test statistic, which uses the full J×J
+     * covariance of paired samples instead (kgan.stats.MeTest). Witness points that ascend it
+     * seek locations where the witness is large relative to its noise rather than large
+     * outright; only the full statistic's ascent maximises the test's power when the witness
+     * values are correlated. Without γ each term is a squared z-score
      * (about χ²₁ where P = Q); γ keeps the quotient finite where the variance vanishes
      * (witness points far from both samples). γ is in the units of σ̂², which shrinks like
      * 1/n: scale γ with the batch size to keep its effect.

@@ -146,7 +146,8 @@ public final class TrainConfig {
     boolean unbiasedMmd = false;
 
     @Option(names = "--normalised-local", description = "Divide each squared witness value "
-            + "by its estimated variance (the ME-test statistic).")
+            + "by its estimated variance (the per-location variant of the ME-test "
+            + "statistic).")
     boolean normalisedLocal = false;
 
     @Option(names = "--normalisation-gamma", description = "γ added to each witness "

@@ -120,7 +120,11 @@ class RealisableGameTest {
     /**
      * A tanh 2-6-2 generator on 24 points with bandwidth 1: no eigenvalue's real part is
      * above the rounding bound, but the damping rates spread over many orders of magnitude,
-     * so the guarantee of claim 3 is, in floating point, only as good as that spread.
+     * so the guarantee of claim 3 is, in floating point, only as good as that spread. The
+     * first assertions are derived bounds; the last two are not: they pin the measured
+     * conditioning that proofs/guided-stability.md reports (fastest rate 3.3, smallest
+     * 6.7e-14, a spread of 2e-14), with a margin of more than ten times each way, so the
+     * test fails if a change to the game makes that report untrue.
      */
     @Test
     void largerGeneratorHasNoGrowingModeButIsIllConditioned() {
