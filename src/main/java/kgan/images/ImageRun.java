@@ -42,6 +42,7 @@ import kgan.stats.Bandwidths;
 import kgan.train.AtomicFiles;
 import kgan.train.InvalidInputException;
 import kgan.train.RunFolder;
+import kgan.train.Trainer;
 
 /**
  * The kernel-guided GAN on Fashion-MNIST: the generator and discriminator work on images,
@@ -92,7 +93,7 @@ public final class ImageRun {
         long started = System.nanoTime();
 
         Rng rng = new Rng(config.seed);
-        Autoencoder autoencoder = autoencoder(config, out, train, new Rng(config.seed));
+        Autoencoder autoencoder = autoencoder(config, out, train, new Rng(rng.nextLong()));
         ImageGrid.write(train.points(0, 64), rows, columns, 8, 2, plots.resolve("data.png"));
         ImageGrid.write(autoencoder.decode(autoencoder.encode(train.points(0, 64))), rows,
                 columns, 8, 2, plots.resolve("reconstructions.png"));
@@ -135,10 +136,7 @@ public final class ImageRun {
             for (int step = 1; step <= config.steps; step++) {
                 Objectives objectives = integrator.step(game, batches);
                 if (objectives.firstNonFinite() != null) {
-                    throw new InvalidInputException("training diverged at step " + step
-                            + ": the " + objectives.firstNonFinite().name()
-                                    .toLowerCase(Locale.ROOT)
-                            + "'s objective is not finite; try a smaller --lr");
+                    throw new Trainer.DivergedException(step, objectives.firstNonFinite(), -1);
                 }
                 progress.stepTo(step);
                 if (step % config.evalEvery == 0 || step == config.steps) {

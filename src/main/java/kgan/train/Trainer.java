@@ -249,7 +249,8 @@ public final class Trainer {
 
         private static final long serialVersionUID = 1L;
 
-        DivergedException(int step, Player player, int checkpointStep) {
+        /** checkpointStep: the step of the checkpoint kept, or −1 when there is none. */
+        public DivergedException(int step, Player player, int checkpointStep) {
             super("training diverged at step " + step + ": the "
                     + player.name().toLowerCase(Locale.ROOT) + "'s objective is not finite; "
                     + (checkpointStep >= 0 ? "the checkpoint of step " + checkpointStep
