@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 import kgan.plot.LinePlot;
 import kgan.plot.Png;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.InvalidInputException;
 
 /**

@@ -23,7 +23,7 @@ import kgan.game.Batch;
 import kgan.game.GanLoss;
 import kgan.linalg.Rng;
 import kgan.plot.ScatterPlot;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.InvalidInputException;
 import kgan.train.TrainConfig;
 import kgan.train.Trainer;

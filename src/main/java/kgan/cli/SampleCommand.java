@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import kgan.train.InvalidInputException;
 import kgan.train.Trainer;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.linalg.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -25,7 +25,7 @@ import kgan.nn.Init;
 import kgan.nn.Linear;
 import kgan.nn.Mlp;
 import kgan.optim.Adam;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 
 /**
  * An MLP autoencoder for images with pixels in [0, 1]: an encoder E : R^D → R^m

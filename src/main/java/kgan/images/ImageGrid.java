@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 
 import org.ejml.data.DMatrixRMaj;
 
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 
 /**
  * A grid of grey-level image tiles written as a PNG file: an image, not a plot, so it is drawn

@@ -39,7 +39,7 @@ import kgan.optim.Adam;
 import kgan.optim.Optimizer;
 import kgan.plot.Progress;
 import kgan.stats.Bandwidths;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.InvalidInputException;
 import kgan.train.RunFolder;
 import kgan.train.Trainer;

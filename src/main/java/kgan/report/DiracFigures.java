@@ -17,7 +17,7 @@ import kgan.game.GanLoss;
 import kgan.game.Player;
 import kgan.plot.LinePlot;
 import kgan.plot.Png;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.TrainConfig;
 
 /**

@@ -20,7 +20,7 @@ import kgan.plot.AxisRanges;
 import kgan.plot.LinePlot;
 import kgan.plot.Png;
 import kgan.plot.ScatterPlot;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.Trainer;
 
 /**

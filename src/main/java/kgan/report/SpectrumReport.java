@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kgan.plot.LinePlot;
 import kgan.plot.Png;
 import kgan.plot.ScatterPlot;
-import kgan.train.AtomicFiles;
+import kgan.data.AtomicFiles;
 import kgan.train.InvalidInputException;
 
 /**

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import kgan.data.AtomicFiles;
 import kgan.autodiff.Tensor;
 import kgan.game.Player;
 import kgan.optim.OptimizerState;

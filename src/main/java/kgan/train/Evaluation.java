@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
 
+import kgan.data.AtomicFiles;
 import kgan.autodiff.Autodiff;
 import kgan.data.Dataset;
 import kgan.game.Objectives;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import kgan.data.AtomicFiles;
 import kgan.autodiff.Tensor;
 import kgan.dynamics.Arnoldi;
 import kgan.dynamics.VectorField;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import kgan.data.AtomicFiles;
 import kgan.autodiff.Tensor;
 import kgan.dynamics.Integrator;
 import kgan.game.Batch;

@@ -16,6 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kgan.data.AtomicFiles;
 import kgan.data.GaussianMixture;
 import kgan.linalg.Dense;
 import kgan.linalg.Rng;
@@ -137,7 +138,7 @@ class ScatterPlotTest {
         Path file = dir.resolve("keep.png");
         Files.writeString(file, "old");
 
-        assertThatThrownBy(() -> Png.writeAtomically(file, out -> {
+        assertThatThrownBy(() -> AtomicFiles.writeOrThrow(file, out -> {
             out.write(1);
             throw new IOException("disk full");
         })).hasMessage("disk full");
