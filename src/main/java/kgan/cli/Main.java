@@ -34,6 +34,16 @@ public final class Main implements Runnable {
         EnumNames.register(cli, TestCommand.Method.class, GanLoss.class, TrainConfig.Update.class,
                 TrainConfig.OptimizerKind.class, TrainConfig.KernelKind.class,
                 TrainConfig.InitKind.class, TrainConfig.ActivationKind.class);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("kgan: " + e.getMessage());
+            String name = command.getCommandSpec().qualifiedName(" ");
+            err.println("(" + name.replaceFirst("^kgan", "kgan help").trim()
+                    + " lists every option)");
+            err.flush();
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof InvalidInputException || e instanceof DataException) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import kgan.train.InvalidInputException;
 import kgan.train.Summary;
 import kgan.train.TrainConfig;
 import kgan.train.Trainer;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code kgan train}: runs the kernel-guided game and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -54,8 +57,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Trainer trainer;
         if (target != null && target.resume != null) {
-            Integer steps = spec.commandLine().getParseResult().hasMatchedOption("--steps")
-                    ? config.steps() : null;
+            ParseResult parsed = spec.commandLine().getParseResult();
+            for (OptionSpec option : parsed.matchedOptions()) {
+                String name = option.longestName();
+                if (!name.equals("--resume") && !name.equals("--steps")) {
+                    throw new InvalidInputException(name + " cannot be given with --resume: "
+                            + "a resumed run keeps its saved settings (only --steps may "
+                            + "change)");
+                }
+            }
+            Integer steps = parsed.hasMatchedOption("--steps") ? config.steps() : null;
             trainer = Trainer.resume(target.resume, steps);
         } else {
             Path out = target != null && target.out != null ? target.out : defaultFolder();

@@ -15,13 +15,17 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>On a console it is a progress bar (me.tongfei.progressbar) redrawn in place about once a
  * second. Without one ({@code System.console() == null}: output piped to a file, CI), it
- * prints a plain line each time another tenth of the steps is done, and a last line on
- * {@link #close()} if the run stopped early, so a log gets at most about 11 lines per run.
+ * prints a plain line each time another tenth of the steps is done, and otherwise at least
+ * once a minute, and a last line on {@link #close()} if the run stopped early: a log shows
+ * life without growing by a line per step.
  *
  * <p>The ETA assumes the remaining steps take as long, on average, as those done since
  * {@link #start}: ETA = elapsed · (total − n) / (n − first).
  */
 public final class Progress implements AutoCloseable {
+
+    /** Without a console, the longest silence between two lines. */
+    private static final long QUIET_NANOS = 60_000_000_000L;
 
     private final String task;
     private final long total;
@@ -31,6 +35,7 @@ public final class Progress implements AutoCloseable {
     private final long startNanos;
     private long current;
     private int lastTenthPrinted;
+    private long lastLineNanos;
     private String extraMessage = "";
     private boolean closed;
 
@@ -67,6 +72,7 @@ public final class Progress implements AutoCloseable {
         this.current = first;
         this.out = out;
         this.startNanos = System.nanoTime();
+        this.lastLineNanos = startNanos;
         this.lastTenthPrinted = tenths(first);
         this.bar = interactive
                 ? new ProgressBarBuilder()
@@ -88,8 +94,10 @@ public final class Progress implements AutoCloseable {
             return;
         }
         int tenths = tenths(current);
-        if (tenths > lastTenthPrinted) {
+        long now = System.nanoTime();
+        if (tenths > lastTenthPrinted || now - lastLineNanos >= QUIET_NANOS) {
             lastTenthPrinted = tenths;
+            lastLineNanos = now;
             out.println(line());
         }
     }

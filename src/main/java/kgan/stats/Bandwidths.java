@@ -24,11 +24,29 @@ public final class Bandwidths {
      * @throws IllegalArgumentException if z has fewer than two rows
      */
     public static double median(DMatrixRMaj z) {
+        return medianOfHead(z, Math.min(z.numRows, MEDIAN_POINTS));
+    }
+
+    /**
+     * The median heuristic over the pooled sample of x and y, taking the same share of each
+     * (at most {@value #MEDIAN_POINTS} / 2 rows of either), so that neither sample's size nor
+     * the order the two are given in decides the bandwidth. Not modified: x, y.
+     *
+     * @throws IllegalArgumentException if x and y together have fewer than two rows
+     */
+    public static double median(DMatrixRMaj x, DMatrixRMaj y) {
+        int half = MEDIAN_POINTS / 2;
+        DMatrixRMaj pooled = kgan.linalg.Dense.concatRows(
+                kgan.linalg.Dense.rows(x, 0, Math.min(x.numRows, half)),
+                kgan.linalg.Dense.rows(y, 0, Math.min(y.numRows, half)));
+        return medianOfHead(pooled, pooled.numRows);
+    }
+
+    private static double medianOfHead(DMatrixRMaj z, int n) {
         if (z.numRows < 2) {
             throw new IllegalArgumentException("median heuristic: " + z.numRows
                     + " points; expected at least 2");
         }
-        int n = Math.min(z.numRows, MEDIAN_POINTS);
         DMatrixRMaj head = kgan.linalg.Dense.rows(z, 0, n);
         DMatrixRMaj d2 = Ops.squaredDistances(head, head);
 

@@ -74,7 +74,7 @@ public final class MmdTest implements TwoSampleTest {
         int n = x.numRows;
         int m = y.numRows;
         DMatrixRMaj z = Dense.concatRows(x, y);
-        Kernel k = kernel != null ? kernel : new GaussianKernel(Bandwidths.median(z));
+        Kernel k = kernel != null ? kernel : new GaussianKernel(Bandwidths.median(x, y));
         DMatrixRMaj gram = k.gram(z, z);
         double gramSum = Dense.sum(gram);
 

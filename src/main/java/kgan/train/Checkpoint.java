@@ -88,9 +88,12 @@ public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRM
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("checkpoint " + file + " does not exist");
         } catch (JsonProcessingException e) {
+            String what = e.getOriginalMessage();
+            int detail = what.indexOf(" (");
             throw new InvalidInputException("checkpoint " + file + " is truncated or corrupt ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (detail > 0 ? what.substring(0, detail) : what) + " at line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new InvalidInputException("checkpoint " + file + " cannot be read: "
                     + e.getMessage());

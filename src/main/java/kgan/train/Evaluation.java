@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import kgan.data.AtomicFiles;
 import kgan.autodiff.Autodiff;
@@ -67,7 +68,8 @@ final class Evaluation {
         this.heldOut = data.sample(config.evalSamples(),
                 new Rng(config.seed() ^ HELD_OUT_STREAM));
         this.modes = data.modeCentres().isEmpty() ? null : ModeMetrics.of(data);
-        this.axes = heldOut.numCols < 2 ? null : AxisRanges.around(0.5, heldOut);
+        this.axes = heldOut.numCols < 2 ? null
+                : AxisRanges.around(0.5, firstTwoCoordinates(heldOut));
     }
 
     List<String> columns() {
@@ -123,7 +125,7 @@ final class Evaluation {
         if (covered == null || covered.isNaN()) {
             return mmd;
         }
-        return String.format(Locale.ROOT, "modes %.0f/%.0f, HQ %.0f%%, %s", covered,
+        return String.format(Locale.ROOT, "modes %.0f/%.0f, HQ %.1f%%, %s", covered,
                 metrics.get("modes"), 100 * metrics.get("high_quality"), mmd);
     }
 
@@ -145,12 +147,21 @@ final class Evaluation {
                 heldOut.numCols > 2 ? " (first two coordinates)" : "");
         ScatterPlot plot = new ScatterPlot(PLOT_SIZE, PLOT_SIZE).title(title)
                 .axisRanges(axes)
-                .data(heldOut)
-                .model(lastSamples)
-                .witnesses(witnesses.learnedPoints())
-                .fixedWitnesses(witnesses.fixedPoints());
+                .data(firstTwoCoordinates(heldOut))
+                .model(firstTwoCoordinates(lastSamples))
+                .witnesses(firstTwoCoordinates(witnesses.learnedPoints()))
+                .fixedWitnesses(firstTwoCoordinates(witnesses.fixedPoints()));
         write(() -> plot.write(plots.resolve(String.format(Locale.ROOT,
                 "samples-step-%06d.png", step))));
+    }
+
+    /** The first two coordinates, the ones a plot shows (the points themselves for d = 2). */
+    private static DMatrixRMaj firstTwoCoordinates(DMatrixRMaj points) {
+        if (points.numCols == 2) {
+            return points;
+        }
+        return points.numRows == 0 ? new DMatrixRMaj(0, 2)
+                : CommonOps_DDRM.extract(points, 0, points.numRows, 0, 2);
     }
 
     /**

@@ -88,6 +88,11 @@ public final class Trainer {
         Path file = folder.resolve(RunFolder.CHECKPOINT);
         Checkpoint checkpoint = Checkpoint.read(file);
         trainer.restore(file, checkpoint);
+        if (checkpoint.step() == config.steps()) {
+            throw new InvalidInputException("--resume " + folder + ": the run is already at "
+                    + "its last step, " + checkpoint.step() + "; pass --steps with a larger "
+                    + "count to extend it");
+        }
         trainer.metricRows.addAll(MetricsTable.rowsUpTo(folder.resolve(RunFolder.METRICS),
                 checkpoint.step()));
         trainer.spectral.resumeAt(checkpoint.step());

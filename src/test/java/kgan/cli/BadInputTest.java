@@ -174,4 +174,25 @@ class BadInputTest {
         assertRejected(CliRunner.run("sample", tmp.resolve("nowhere").toString()),
                 "nowhere", "does not exist");
     }
+
+    @Test
+    void resumeKeepsTheSavedSettings() throws IOException {
+        Path run = tmp.resolve("run");
+        assertThat(train(run).status()).isZero();
+        String summary = Files.readString(run.resolve("summary.json"));
+
+        assertRejected(CliRunner.run("train", "--resume", run.toString(), "--loss", "hinge"),
+                "--loss", "--resume", "only --steps may change");
+        assertRejected(CliRunner.run("train", "--resume", run.toString()),
+                "already at its last step, 20", "--steps");
+        assertThat(run.resolve("summary.json")).hasContent(summary);
+    }
+
+    @Test
+    void parseErrorsAreOneLineAndAHint() {
+        CliRunner.Result result = train(tmp.resolve("out"), "--steps", "abc");
+        assertRejected(result, "--steps", "abc");
+        assertThat(result.err().lines()).hasSize(2);
+        assertThat(result.err()).contains("kgan help train");
+    }
 }

@@ -131,4 +131,24 @@ class TrainCommandTest {
                 "--lambda-local", "0"));
         assertThat(result.status()).as(result.err()).isZero();
     }
+
+    /** Points of any dimension train; plots show the first two coordinates. */
+    @Test
+    void threeDimensionalDataTrainsAndPlotsItsFirstTwoCoordinates() throws IOException {
+        Path data = tmp.resolve("points.csv");
+        StringBuilder csv = new StringBuilder("x,y,z\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(Math.cos(i)).append(',').append(Math.sin(i)).append(',')
+                    .append(i % 3).append('\n');
+        }
+        Files.writeString(data, csv);
+        Path out = tmp.resolve("run");
+
+        var result = CliRunner.run(train("--out", out.toString(), "--data", data.toString()));
+
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(out.resolve("plots/samples-step-000020.png")).isRegularFile();
+        var sample = CliRunner.run("sample", out.toString(), "-n", "3");
+        assertThat(sample.out().lines().findFirst()).contains("x1,x2,x3");
+    }
 }

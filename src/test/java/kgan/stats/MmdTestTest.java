@@ -130,4 +130,26 @@ class MmdTestTest {
         assertThatThrownBy(() -> new MmdTest(null, true, 10, 0.05, 0))
                 .hasMessageContaining("at least 19");
     }
+
+    /**
+     * The median-heuristic bandwidth looks at both samples alike: it does not depend on the
+     * order they are given in, and a large first sample does not crowd out the second.
+     */
+    @Test
+    void medianBandwidthUsesBothSamplesInEitherOrder() {
+        Rng rng = new Rng(21);
+        DMatrixRMaj x = Samples.gaussian(rng, 1200, 2, 0.0);
+        DMatrixRMaj near = Samples.gaussian(rng, 300, 2, 0.0);
+        DMatrixRMaj far = Samples.gaussian(rng, 300, 2, 0.0);
+        for (int i = 0; i < far.getNumElements(); i++) {
+            far.data[i] *= 10;
+        }
+
+        double forward = new MmdTest(null, true, 19, 0.05, 0).perform(x, far).bandwidth();
+        double backward = new MmdTest(null, true, 19, 0.05, 0).perform(far, x).bandwidth();
+        double withNear = new MmdTest(null, true, 19, 0.05, 0).perform(x, near).bandwidth();
+
+        assertThat(backward).isEqualTo(forward);
+        assertThat(forward).isGreaterThan(2 * withNear);
+    }
 }
