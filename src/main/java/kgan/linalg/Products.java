@@ -24,6 +24,9 @@ final class Products {
     /** Products with at least this many multiply-adds split their rows between two threads. */
     static final long PARALLEL_WORK = 1L << 21;
 
+    /** Row ranges with fewer multiply-adds are not packed: packing would cost more. */
+    static final long PACKED_WORK = 1L << 15;
+
     /** The threads a large product uses: the system property kgan.threads, else min(2, cores). */
     static final int THREADS = threads();
 
@@ -79,6 +82,9 @@ final class Products {
             double[] c, int depth, int n, int from, int to) {
         if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
             VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
+        } else if (VECTOR && (long) (to - from) * depth * n >= PACKED_WORK
+                && n >= VectorProducts.panelWidth()) {
+            VectorProducts.packedRows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else if (VECTOR) {
             VectorProducts.rows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else {
