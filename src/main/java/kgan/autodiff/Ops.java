@@ -277,6 +277,67 @@ public final class Ops {
                 x, y);
     }
 
+    /**
+     * The Gaussian Gram matrix y_ij = exp(α ‖x_i − y_j‖²) with α = −1/(2σ²), the squared
+     * distances as {@link #squaredDistances(Tensor, Tensor)} computes them. One op in place of
+     * exp(α D(X, Y)), with the same numbers: its partial is the chain of the three,
+     * g_D = α (g ⊙ y), ∂X = 2 (diag(g_D 1) X − g_D Y), ∂Y = 2 (diag(g_Dᵀ 1) Y − g_Dᵀ X),
+     * written with these ops, so that it is differentiable again.
+     */
+    public static Tensor gaussianGram(Tensor x, Tensor y, double bandwidth) {
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        // Autodiff asks for ∂X then ∂Y with the same g: g_D formed for the one serves the
+        // other, if formed with the recording switch as it is now.
+        GramGradient[] pending = new GramGradient[1];
+        return Tensor.result("gaussianGram", gaussianGram(x.value(), y.value(), bandwidth),
+                (k, g, i) -> {
+                    boolean recording = Autodiff.isRecording();
+                    GramGradient p = pending[0];
+                    pending[0] = null;
+                    Tensor gd = p != null && p.g() == g && p.recording() == recording
+                            ? p.gd() : scale(mul(g, k), alpha);
+                    if (i == 0) {
+                        pending[0] = new GramGradient(g, recording, gd);
+                        return scale(sub(mulRowsBy(x, rowSums(gd)), matmul(gd, y)), 2.0);
+                    }
+                    return scale(sub(mulRowsBy(y, transpose(columnSums(gd))),
+                            matmulTransA(gd, x)), 2.0);
+                },
+                x, y);
+    }
+
+    /** g_D = α (g ⊙ K) for the gradient g, formed with recording on or off. */
+    private record GramGradient(Tensor g, boolean recording, Tensor gd) {
+    }
+
+    /**
+     * exp(α ‖x_i − y_j‖²), α = −1/(2σ²), for plain matrices. When X and Y are one matrix the
+     * squared distances are symmetric bit for bit (x_iᵀ x_j sums the same products in the same
+     * order as x_jᵀ x_i, and ‖x_i‖² + ‖x_j‖² = ‖x_j‖² + ‖x_i‖² exactly), so the exponentials
+     * are taken on and above the diagonal and mirrored.
+     */
+    public static DMatrixRMaj gaussianGram(DMatrixRMaj x, DMatrixRMaj y, double bandwidth) {
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        DMatrixRMaj k = squaredDistances(x, y);
+        double[] v = k.data;
+        int m = k.numCols;
+        if (x != y) {
+            for (int e = 0; e < v.length; e++) {
+                v[e] = Math.exp(alpha * v[e]);
+            }
+            return k;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                v[i * m + j] = Math.exp(alpha * v[i * m + j]);
+            }
+            for (int j = 0; j < i; j++) {
+                v[i * m + j] = v[j * m + i];
+            }
+        }
+        return k;
+    }
+
     /** ‖x_i − y_j‖² for plain matrices, clamped at 0. */
     public static DMatrixRMaj squaredDistances(DMatrixRMaj x, DMatrixRMaj y) {
         if (x.numCols != y.numCols) {
