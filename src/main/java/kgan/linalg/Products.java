@@ -24,7 +24,13 @@ final class Products {
     /** Products with at least this many multiply-adds split their rows between two threads. */
     static final long PARALLEL_WORK = 1L << 21;
 
-    /** Row ranges with fewer multiply-adds are not packed: packing would cost more. */
+    /**
+     * Row ranges with fewer multiply-adds, or shallower sums, are not packed: copying the
+     * factors would cost more than the sequential reads save.
+     */
+    static final int PACKED_DEPTH = 16;
+
+    /** See {@link #PACKED_DEPTH}. */
     static final long PACKED_WORK = 1L << 15;
 
     /** The threads a large product uses: the system property kgan.threads, else min(2, cores). */
@@ -83,7 +89,7 @@ final class Products {
         if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
             VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
         } else if (VECTOR && (long) (to - from) * depth * n >= PACKED_WORK
-                && n >= VectorProducts.panelWidth()) {
+                && depth >= PACKED_DEPTH && n >= VectorProducts.panelWidth()) {
             VectorProducts.packedRows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else if (VECTOR) {
             VectorProducts.rows(a, rowStride, depthStride, b, c, depth, n, from, to);
