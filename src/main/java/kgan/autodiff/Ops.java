@@ -117,10 +117,28 @@ public final class Ops {
 
     /** y = A where A > 0, s A elsewhere; ∂A = g ⊙ (1[A > 0] + s 1[A ≤ 0]). */
     public static Tensor leakyRelu(Tensor a, double slope) {
-        return Tensor.result(slope == 0.0 ? "relu" : "leakyRelu",
-                Dense.map(a.value(), v -> v > 0 ? v : slope * v),
-                (y, g, i) -> mul(g, Tensor.constant(
-                        Dense.map(a.value(), v -> v > 0 ? 1.0 : slope))), a);
+        double[] v = a.value().data;
+        DMatrixRMaj y = new DMatrixRMaj(a.rows(), a.cols());
+        for (int e = 0; e < v.length; e++) {
+            y.data[e] = v[e] > 0 ? v[e] : slope * v[e];
+        }
+        return Tensor.result(slope == 0.0 ? "relu" : "leakyRelu", y,
+                (r, g, i) -> masked(g, a.value(), slope), a);
+    }
+
+    /**
+     * y = G ⊙ (1[A > 0] + s 1[A ≤ 0]) in one pass, the mask a constant of the given A;
+     * ∂G = the same mask applied to g. The products by 1 and s are formed as such, so that
+     * the numbers are those of G ⊙ M with M the mask (a signed zero where s = 0 included).
+     */
+    private static Tensor masked(Tensor g, DMatrixRMaj a, double slope) {
+        double[] v = a.data;
+        double[] h = g.value().data;
+        DMatrixRMaj y = new DMatrixRMaj(g.rows(), g.cols());
+        for (int e = 0; e < v.length; e++) {
+            y.data[e] = h[e] * (v[e] > 0 ? 1.0 : slope);
+        }
+        return Tensor.result("masked", y, (r, gy, i) -> masked(gy, a, slope), g);
     }
 
     /** y = tanh(A); ∂A = g ⊙ (1 − y²). */
@@ -311,28 +329,29 @@ public final class Ops {
     }
 
     /**
-     * exp(α ‖x_i − y_j‖²), α = −1/(2σ²), for plain matrices. When X and Y are one matrix the
-     * squared distances are symmetric bit for bit (x_iᵀ x_j sums the same products in the same
-     * order as x_jᵀ x_i, and ‖x_i‖² + ‖x_j‖² = ‖x_j‖² + ‖x_i‖² exactly), so the exponentials
-     * are taken on and above the diagonal and mirrored.
+     * exp(α ‖x_i − y_j‖²), α = −1/(2σ²), for plain matrices, in one pass over x_iᵀ y_j. When
+     * X and Y are one matrix the squared distances are symmetric bit for bit (x_iᵀ x_j sums the
+     * same products in the same order as x_jᵀ x_i, and ‖x_i‖² + ‖x_j‖² = ‖x_j‖² + ‖x_i‖²
+     * exactly), so they and their exponentials are taken on and above the diagonal and
+     * mirrored.
      */
     public static DMatrixRMaj gaussianGram(DMatrixRMaj x, DMatrixRMaj y, double bandwidth) {
+        requireSameDimension(x, y);
         double alpha = -0.5 / (bandwidth * bandwidth);
-        DMatrixRMaj k = squaredDistances(x, y);
+        DMatrixRMaj k = Dense.multTransB(x, y);
+        double[] xNorms = rowSquaredNorms(x);
+        double[] yNorms = x == y ? xNorms : rowSquaredNorms(y);
         double[] v = k.data;
-        int m = k.numCols;
-        if (x != y) {
-            for (int e = 0; e < v.length; e++) {
-                v[e] = Math.exp(alpha * v[e]);
+        int m = y.numRows;
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = x == y ? i : 0; j < m; j++) {
+                v[i * m + j] = Math.exp(alpha * squaredDistance(xNorms[i], yNorms[j],
+                        v[i * m + j]));
             }
-            return k;
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                v[i * m + j] = Math.exp(alpha * v[i * m + j]);
-            }
-            for (int j = 0; j < i; j++) {
-                v[i * m + j] = v[j * m + i];
+            if (x == y) {
+                for (int j = 0; j < i; j++) {
+                    v[i * m + j] = v[j * m + i];
+                }
             }
         }
         return k;
@@ -340,23 +359,32 @@ public final class Ops {
 
     /** ‖x_i − y_j‖² for plain matrices, clamped at 0. */
     public static DMatrixRMaj squaredDistances(DMatrixRMaj x, DMatrixRMaj y) {
-        if (x.numCols != y.numCols) {
-            throw new IllegalArgumentException("squaredDistances: points of dimension "
-                    + x.numCols + " and " + y.numCols + " (shapes " + Dense.shape(x) + " and "
-                    + Dense.shape(y) + ")");
-        }
+        requireSameDimension(x, y);
         DMatrixRMaj out = Dense.multTransB(x, y);
         double[] xNorms = rowSquaredNorms(x);
         double[] yNorms = rowSquaredNorms(y);
         int m = y.numRows;
         for (int i = 0; i < x.numRows; i++) {
             for (int j = 0; j < m; j++) {
-                double v = xNorms[i] + yNorms[j] - 2.0 * out.data[i * m + j];
-                // Written so that NaN (v < 0 is false) propagates instead of becoming 0.
-                out.data[i * m + j] = v < 0 ? 0.0 : v;
+                out.data[i * m + j] = squaredDistance(xNorms[i], yNorms[j],
+                        out.data[i * m + j]);
             }
         }
         return out;
+    }
+
+    /** ‖x‖² + ‖y‖² − 2 xᵀy, clamped at 0; NaN (v < 0 is false) propagates, never 0. */
+    private static double squaredDistance(double xNorm, double yNorm, double dot) {
+        double v = xNorm + yNorm - 2.0 * dot;
+        return v < 0 ? 0.0 : v;
+    }
+
+    private static void requireSameDimension(DMatrixRMaj x, DMatrixRMaj y) {
+        if (x.numCols != y.numCols) {
+            throw new IllegalArgumentException("squaredDistances: points of dimension "
+                    + x.numCols + " and " + y.numCols + " (shapes " + Dense.shape(x) + " and "
+                    + Dense.shape(y) + ")");
+        }
     }
 
     private static double[] rowSquaredNorms(DMatrixRMaj a) {
