@@ -110,6 +110,21 @@ final class VectorProducts {
     /** ap ← A[ic .. ic+mc, pc .. pc+kc] as MR-row strips, each k after k; mc a multiple of MR. */
     private static void packA(double[] a, int rs, int ds, double[] ap, int ic, int mc, int pc,
             int kc) {
+        if (rs == 1) {
+            // Aᵀ B: A's rows lie side by side, so read each k's run of mc along the rows
+            // (one stride of ds per k, not per strip: large strides alias in the cache).
+            for (int k = 0; k < kc; k++) {
+                int ak = ic + (pc + k) * ds;
+                for (int s = 0; s < mc; s += MR) {
+                    int q = s * kc + k * MR;
+                    ap[q] = a[ak + s];
+                    ap[q + 1] = a[ak + s + 1];
+                    ap[q + 2] = a[ak + s + 2];
+                    ap[q + 3] = a[ak + s + 3];
+                }
+            }
+            return;
+        }
         int q = 0;
         for (int s = 0; s < mc; s += MR) {
             int a0 = (ic + s) * rs + pc * ds;
