@@ -117,28 +117,18 @@ public final class Ops {
 
     /** y = A where A > 0, s A elsewhere; ∂A = g ⊙ (1[A > 0] + s 1[A ≤ 0]). */
     public static Tensor leakyRelu(Tensor a, double slope) {
-        double[] v = a.value().data;
-        DMatrixRMaj y = new DMatrixRMaj(a.rows(), a.cols());
-        for (int e = 0; e < v.length; e++) {
-            y.data[e] = v[e] > 0 ? v[e] : slope * v[e];
-        }
-        return Tensor.result(slope == 0.0 ? "relu" : "leakyRelu", y,
-                (r, g, i) -> masked(g, a.value(), slope), a);
+        return Tensor.result(slope == 0.0 ? "relu" : "leakyRelu",
+                Dense.leakyRelu(a.value(), slope),
+                (y, g, i) -> masked(g, a.value(), slope), a);
     }
 
     /**
      * y = G ⊙ (1[A > 0] + s 1[A ≤ 0]) in one pass, the mask a constant of the given A;
-     * ∂G = the same mask applied to g. The products by 1 and s are formed as such, so that
-     * the numbers are those of G ⊙ M with M the mask (a signed zero where s = 0 included).
+     * ∂G = the same mask applied to g.
      */
     private static Tensor masked(Tensor g, DMatrixRMaj a, double slope) {
-        double[] v = a.data;
-        double[] h = g.value().data;
-        DMatrixRMaj y = new DMatrixRMaj(g.rows(), g.cols());
-        for (int e = 0; e < v.length; e++) {
-            y.data[e] = h[e] * (v[e] > 0 ? 1.0 : slope);
-        }
-        return Tensor.result("masked", y, (r, gy, i) -> masked(gy, a, slope), g);
+        return Tensor.result("masked", Dense.leakyReluMasked(g.value(), a, slope),
+                (y, gy, i) -> masked(gy, a, slope), g);
     }
 
     /** y = tanh(A); ∂A = g ⊙ (1 − y²). */
