@@ -88,6 +88,8 @@ final class Products {
             double[] c, int depth, int n, int from, int to) {
         if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
             VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
+        } else if (VECTOR && depthStride == 1 && n < 8 && depth >= PACKED_DEPTH) {
+            VectorProducts.narrowRowsCopied(a, rowStride, b, c, depth, n, from, to);
         } else if (VECTOR && (long) (to - from) * depth * n >= PACKED_WORK
                 && depth >= PACKED_DEPTH && n >= VectorProducts.panelWidth()) {
             VectorProducts.packedRows(a, rowStride, depthStride, b, c, depth, n, from, to);

@@ -233,30 +233,62 @@ final class VectorProducts {
         double[] lanes = new double[4 * LANES];
         int i = from;
         for (; i + 4 * LANES <= to; i += 4 * LANES) {
-            for (int j = 0; j < n; j++) {
-                double b0 = b[j];
-                DoubleVector s0 = DoubleVector.fromArray(SPECIES, a, i).mul(b0);
-                DoubleVector s1 = DoubleVector.fromArray(SPECIES, a, i + LANES).mul(b0);
-                DoubleVector s2 = DoubleVector.fromArray(SPECIES, a, i + 2 * LANES).mul(b0);
-                DoubleVector s3 = DoubleVector.fromArray(SPECIES, a, i + 3 * LANES).mul(b0);
-                for (int k = 1; k < depth; k++) {
-                    int ak = k * ds + i;
-                    double bk = b[k * n + j];
-                    s0 = s0.add(DoubleVector.fromArray(SPECIES, a, ak).mul(bk));
-                    s1 = s1.add(DoubleVector.fromArray(SPECIES, a, ak + LANES).mul(bk));
-                    s2 = s2.add(DoubleVector.fromArray(SPECIES, a, ak + 2 * LANES).mul(bk));
-                    s3 = s3.add(DoubleVector.fromArray(SPECIES, a, ak + 3 * LANES).mul(bk));
-                }
-                s0.intoArray(lanes, 0);
-                s1.intoArray(lanes, LANES);
-                s2.intoArray(lanes, 2 * LANES);
-                s3.intoArray(lanes, 3 * LANES);
-                for (int l = 0; l < 4 * LANES; l++) {
-                    c[(i + l) * n + j] = lanes[l];
-                }
-            }
+            narrowBlock(a, i, ds, b, c, i, depth, n, lanes);
         }
         Products.plainRows(a, 1, ds, b, c, depth, n, i, to);
+    }
+
+    /**
+     * Rows [from, to) of C = A B for a narrow C whose A is row-major (depth stride 1): each
+     * block of 4 vectors of rows is first copied k after k, then summed as in
+     * {@link #narrowRows}, the lanes across i. c: Modified.
+     */
+    static void narrowRowsCopied(double[] a, int rs, double[] b, double[] c, int depth, int n,
+            int from, int to) {
+        int block = 4 * LANES;
+        double[] lanes = new double[block];
+        double[] strip = new double[block * depth];
+        int i = from;
+        for (; i + block <= to; i += block) {
+            for (int r = 0; r < block; r++) {
+                int ar = (i + r) * rs;
+                for (int k = 0; k < depth; k++) {
+                    strip[k * block + r] = a[ar + k];
+                }
+            }
+            narrowBlock(strip, 0, block, b, c, i, depth, n, lanes);
+        }
+        rows(a, rs, 1, b, c, depth, n, i, to);
+    }
+
+    /**
+     * Rows [row, row + 4 LANES) of a narrow C, a(row + r, k) = a[base + r + k ds]: the sums
+     * in ascending k run in 4 vectors across the rows, one column of C at a time.
+     */
+    private static void narrowBlock(double[] a, int base, int ds, double[] b, double[] c,
+            int row, int depth, int n, double[] lanes) {
+        for (int j = 0; j < n; j++) {
+            double b0 = b[j];
+            DoubleVector s0 = DoubleVector.fromArray(SPECIES, a, base).mul(b0);
+            DoubleVector s1 = DoubleVector.fromArray(SPECIES, a, base + LANES).mul(b0);
+            DoubleVector s2 = DoubleVector.fromArray(SPECIES, a, base + 2 * LANES).mul(b0);
+            DoubleVector s3 = DoubleVector.fromArray(SPECIES, a, base + 3 * LANES).mul(b0);
+            for (int k = 1; k < depth; k++) {
+                int ak = k * ds + base;
+                double bk = b[k * n + j];
+                s0 = s0.add(DoubleVector.fromArray(SPECIES, a, ak).mul(bk));
+                s1 = s1.add(DoubleVector.fromArray(SPECIES, a, ak + LANES).mul(bk));
+                s2 = s2.add(DoubleVector.fromArray(SPECIES, a, ak + 2 * LANES).mul(bk));
+                s3 = s3.add(DoubleVector.fromArray(SPECIES, a, ak + 3 * LANES).mul(bk));
+            }
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, LANES);
+            s2.intoArray(lanes, 2 * LANES);
+            s3.intoArray(lanes, 3 * LANES);
+            for (int l = 0; l < 4 * LANES; l++) {
+                c[(row + l) * n + j] = lanes[l];
+            }
+        }
     }
 
     private static void fourRows(double[] a, int rs, int ds, double[] b, double[] c, int depth,
