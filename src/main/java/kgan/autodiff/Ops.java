@@ -118,9 +118,17 @@ public final class Ops {
     /** y = A where A > 0, s A elsewhere; ∂A = g ⊙ (1[A > 0] + s 1[A ≤ 0]). */
     public static Tensor leakyRelu(Tensor a, double slope) {
         return Tensor.result(slope == 0.0 ? "relu" : "leakyRelu",
-                Dense.map(a.value(), v -> v > 0 ? v : slope * v),
-                (y, g, i) -> mul(g, Tensor.constant(
-                        Dense.map(a.value(), v -> v > 0 ? 1.0 : slope))), a);
+                Dense.leakyRelu(a.value(), slope),
+                (y, g, i) -> masked(g, a.value(), slope), a);
+    }
+
+    /**
+     * y = G ⊙ (1[A > 0] + s 1[A ≤ 0]) in one pass, the mask a constant of the given A;
+     * ∂G = the same mask applied to g.
+     */
+    private static Tensor masked(Tensor g, DMatrixRMaj a, double slope) {
+        return Tensor.result("masked", Dense.leakyReluMasked(g.value(), a, slope),
+                (y, gy, i) -> masked(gy, a, slope), g);
     }
 
     /** y = tanh(A); ∂A = g ⊙ (1 − y²). */
@@ -277,25 +285,96 @@ public final class Ops {
                 x, y);
     }
 
+    /**
+     * The Gaussian Gram matrix y_ij = exp(α ‖x_i − y_j‖²) with α = −1/(2σ²), the squared
+     * distances as {@link #squaredDistances(Tensor, Tensor)} computes them. One op in place of
+     * exp(α D(X, Y)), with the same numbers: its partial is the chain of the three,
+     * g_D = α (g ⊙ y), ∂X = 2 (diag(g_D 1) X − g_D Y), ∂Y = 2 (diag(g_Dᵀ 1) Y − g_Dᵀ X),
+     * written with these ops, so that it is differentiable again.
+     */
+    public static Tensor gaussianGram(Tensor x, Tensor y, double bandwidth) {
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        // Autodiff asks for ∂X then ∂Y with the same g: g_D formed for the one serves the
+        // other, if formed with the recording switch as it is now.
+        GramGradient[] pending = new GramGradient[1];
+        return Tensor.result("gaussianGram", gaussianGram(x.value(), y.value(), bandwidth),
+                (k, g, i) -> {
+                    boolean recording = Autodiff.isRecording();
+                    GramGradient p = pending[0];
+                    pending[0] = null;
+                    Tensor gd = p != null && p.g() == g && p.recording() == recording
+                            ? p.gd() : scale(mul(g, k), alpha);
+                    if (i == 0) {
+                        pending[0] = new GramGradient(g, recording, gd);
+                        return scale(sub(mulRowsBy(x, rowSums(gd)), matmul(gd, y)), 2.0);
+                    }
+                    return scale(sub(mulRowsBy(y, transpose(columnSums(gd))),
+                            matmulTransA(gd, x)), 2.0);
+                },
+                x, y);
+    }
+
+    /** g_D = α (g ⊙ K) for the gradient g, formed with recording on or off. */
+    private record GramGradient(Tensor g, boolean recording, Tensor gd) {
+    }
+
+    /**
+     * exp(α ‖x_i − y_j‖²), α = −1/(2σ²), for plain matrices, in one pass over x_iᵀ y_j. When
+     * X and Y are one matrix the squared distances are symmetric bit for bit (x_iᵀ x_j sums the
+     * same products in the same order as x_jᵀ x_i, and ‖x_i‖² + ‖x_j‖² = ‖x_j‖² + ‖x_i‖²
+     * exactly), so they and their exponentials are taken on and above the diagonal and
+     * mirrored.
+     */
+    public static DMatrixRMaj gaussianGram(DMatrixRMaj x, DMatrixRMaj y, double bandwidth) {
+        requireSameDimension(x, y);
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        DMatrixRMaj k = Dense.multTransB(x, y);
+        double[] xNorms = rowSquaredNorms(x);
+        double[] yNorms = x == y ? xNorms : rowSquaredNorms(y);
+        double[] v = k.data;
+        int m = y.numRows;
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = x == y ? i : 0; j < m; j++) {
+                v[i * m + j] = Math.exp(alpha * squaredDistance(xNorms[i], yNorms[j],
+                        v[i * m + j]));
+            }
+            if (x == y) {
+                for (int j = 0; j < i; j++) {
+                    v[i * m + j] = v[j * m + i];
+                }
+            }
+        }
+        return k;
+    }
+
     /** ‖x_i − y_j‖² for plain matrices, clamped at 0. */
     public static DMatrixRMaj squaredDistances(DMatrixRMaj x, DMatrixRMaj y) {
-        if (x.numCols != y.numCols) {
-            throw new IllegalArgumentException("squaredDistances: points of dimension "
-                    + x.numCols + " and " + y.numCols + " (shapes " + Dense.shape(x) + " and "
-                    + Dense.shape(y) + ")");
-        }
+        requireSameDimension(x, y);
         DMatrixRMaj out = Dense.multTransB(x, y);
         double[] xNorms = rowSquaredNorms(x);
         double[] yNorms = rowSquaredNorms(y);
         int m = y.numRows;
         for (int i = 0; i < x.numRows; i++) {
             for (int j = 0; j < m; j++) {
-                double v = xNorms[i] + yNorms[j] - 2.0 * out.data[i * m + j];
-                // Written so that NaN (v < 0 is false) propagates instead of becoming 0.
-                out.data[i * m + j] = v < 0 ? 0.0 : v;
+                out.data[i * m + j] = squaredDistance(xNorms[i], yNorms[j],
+                        out.data[i * m + j]);
             }
         }
         return out;
+    }
+
+    /** ‖x‖² + ‖y‖² − 2 xᵀy, clamped at 0; NaN (v < 0 is false) propagates, never 0. */
+    private static double squaredDistance(double xNorm, double yNorm, double dot) {
+        double v = xNorm + yNorm - 2.0 * dot;
+        return v < 0 ? 0.0 : v;
+    }
+
+    private static void requireSameDimension(DMatrixRMaj x, DMatrixRMaj y) {
+        if (x.numCols != y.numCols) {
+            throw new IllegalArgumentException("squaredDistances: points of dimension "
+                    + x.numCols + " and " + y.numCols + " (shapes " + Dense.shape(x) + " and "
+                    + Dense.shape(y) + ")");
+        }
     }
 
     private static double[] rowSquaredNorms(DMatrixRMaj a) {

@@ -1,5 +1,7 @@
 package kgan.kernel;
 
+import org.ejml.data.DMatrixRMaj;
+
 import kgan.autodiff.Ops;
 import kgan.autodiff.Tensor;
 
@@ -28,6 +30,17 @@ public final class GaussianKernel extends RadialKernel {
     @Override
     Tensor profile(Tensor squaredDistances) {
         return Ops.exp(Ops.scale(squaredDistances, -0.5 / (bandwidth * bandwidth)));
+    }
+
+    /** The fused op: exp(−D/(2σ²)) in one pass, its partial the same chain as above. */
+    @Override
+    Tensor profileOfDistances(Tensor x, Tensor y) {
+        return Ops.gaussianGram(x, y, bandwidth);
+    }
+
+    @Override
+    DMatrixRMaj profileOfDistances(DMatrixRMaj x, DMatrixRMaj y) {
+        return Ops.gaussianGram(x, y, bandwidth);
     }
 
     @Override

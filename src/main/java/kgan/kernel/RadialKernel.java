@@ -22,12 +22,22 @@ abstract class RadialKernel implements Kernel {
     @Override
     public final Tensor gram(Tensor x, Tensor y) {
         requireSameDimension(x.value(), y.value());
+        return profileOfDistances(x, y);
+    }
+
+    /** κ(‖x_i − y_j‖²) as a tensor; a kernel with one fused op for it overrides this. */
+    Tensor profileOfDistances(Tensor x, Tensor y) {
         return profile(Ops.squaredDistances(x, y));
     }
 
     @Override
     public final DMatrixRMaj gram(DMatrixRMaj x, DMatrixRMaj y) {
         requireSameDimension(x, y);
+        return profileOfDistances(x, y);
+    }
+
+    /** κ(‖x_i − y_j‖²) as a plain matrix; a kernel with a faster way overrides this. */
+    DMatrixRMaj profileOfDistances(DMatrixRMaj x, DMatrixRMaj y) {
         DMatrixRMaj k = Ops.squaredDistances(x, y);
 
         int size = k.getNumElements();

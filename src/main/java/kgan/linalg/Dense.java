@@ -193,6 +193,35 @@ public final class Dense {
         return out;
     }
 
+    /** The leaky rectifier: a if a &gt; 0, else s a, entry by entry (s = 0: the ReLU). */
+    public static DMatrixRMaj leakyRelu(DMatrixRMaj a, double slope) {
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        int n = a.getNumElements();
+        int e = Products.vectorised()
+                ? VectorElementwise.leakyRelu(a.data, slope, out.data, n) : 0;
+        for (; e < n; e++) {
+            double v = a.data[e];
+            out.data[e] = v > 0 ? v : slope * v;
+        }
+        return out;
+    }
+
+    /**
+     * G ⊙ M with M = 1[A &gt; 0] + s 1[A ≤ 0], the leaky rectifier's derivative at A, in one
+     * pass: each entry is g times 1 or times s, the numbers of forming M first.
+     */
+    public static DMatrixRMaj leakyReluMasked(DMatrixRMaj g, DMatrixRMaj a, double slope) {
+        requireSameShape("leakyReluMasked", g, a);
+        DMatrixRMaj out = new DMatrixRMaj(g.numRows, g.numCols);
+        int n = g.getNumElements();
+        int e = Products.vectorised()
+                ? VectorElementwise.leakyReluMasked(g.data, a.data, slope, out.data, n) : 0;
+        for (; e < n; e++) {
+            out.data[e] = g.data[e] * (a.data[e] > 0 ? 1.0 : slope);
+        }
+        return out;
+    }
+
     /** f applied to every entry of A. */
     public static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);

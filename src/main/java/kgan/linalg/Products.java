@@ -24,6 +24,15 @@ final class Products {
     /** Products with at least this many multiply-adds split their rows between two threads. */
     static final long PARALLEL_WORK = 1L << 21;
 
+    /**
+     * Row ranges with fewer multiply-adds, or shallower sums, are not packed: copying the
+     * factors would cost more than the sequential reads save.
+     */
+    static final int PACKED_DEPTH = 16;
+
+    /** See {@link #PACKED_DEPTH}. */
+    static final long PACKED_WORK = 1L << 15;
+
     /** The threads a large product uses: the system property kgan.threads, else min(2, cores). */
     static final int THREADS = threads();
 
@@ -79,6 +88,11 @@ final class Products {
             double[] c, int depth, int n, int from, int to) {
         if (VECTOR && rowStride == 1 && depthStride != 1 && n < 8) {
             VectorProducts.narrowRows(a, depthStride, b, c, depth, n, from, to);
+        } else if (VECTOR && depthStride == 1 && n < 8 && depth >= PACKED_DEPTH) {
+            VectorProducts.narrowRowsCopied(a, rowStride, b, c, depth, n, from, to);
+        } else if (VECTOR && (long) (to - from) * depth * n >= PACKED_WORK
+                && depth >= PACKED_DEPTH && n >= VectorProducts.panelWidth()) {
+            VectorProducts.packedRows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else if (VECTOR) {
             VectorProducts.rows(a, rowStride, depthStride, b, c, depth, n, from, to);
         } else {

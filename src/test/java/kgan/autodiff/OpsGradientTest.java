@@ -114,6 +114,9 @@ class OpsGradientTest {
                 general(rng, 2, 2)));
         cases.add(unary("squaredDistances", a -> Ops.squaredDistances(a, a),
                 general(rng, 3, 2)));
+        cases.add(binary("gaussianGram", (x, y) -> Ops.gaussianGram(x, y, 0.9),
+                general(rng, 3, 2), general(rng, 2, 2)));
+        cases.add(unary("gaussianGram", a -> Ops.gaussianGram(a, a, 0.9), general(rng, 3, 2)));
         cases.add(binary("mulRowsBy", Ops::mulRowsBy, general(rng, 2, 3), general(rng, 2, 1)));
         cases.add(unary("transpose", Ops::transpose, general(rng, 2, 3)));
         return cases;
@@ -181,6 +184,35 @@ class OpsGradientTest {
                 assertThat(d.get(i, j)).isCloseTo(direct, offset(16 * Math.ulp(20.0)));
             }
         }
+    }
+
+    @Test
+    void gaussianGramEqualsExpOfScaledDistancesBitForBit() {
+        // The fused op must give the composed chain's numbers exactly (the training runs stay
+        // byte-identical), values and gradients, with X and Y distinct or one matrix.
+        Rng rng = new Rng(6);
+        Tensor x = Tensor.parameter(general(rng, 7, 2));
+        Tensor y = Tensor.parameter(general(rng, 5, 2));
+        double bandwidth = 0.7;
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        Tensor weights = Tensor.constant(general(rng, 7, 7));
+        for (Tensor other : List.of(x, y)) {
+            Tensor fused = Ops.gaussianGram(x, other, bandwidth);
+            Tensor chain = Ops.exp(Ops.scale(Ops.squaredDistances(x, other), alpha));
+            assertThat(fused.value().data).containsExactly(chain.value().data);
+
+            Tensor w = Ops.rows(weights, 0, other.rows());
+            List<Tensor> fusedGrad = Autodiff.grad(
+                    Ops.sum(Ops.mul(Ops.transpose(w), fused)), List.of(x, y), false);
+            List<Tensor> chainGrad = Autodiff.grad(
+                    Ops.sum(Ops.mul(Ops.transpose(w), chain)), List.of(x, y), false);
+            for (int p = 0; p < 2; p++) {
+                assertThat(fusedGrad.get(p).value().data)
+                        .containsExactly(chainGrad.get(p).value().data);
+            }
+        }
+        DMatrixRMaj square = Ops.gaussianGram(x.value(), x.value(), bandwidth);
+        assertThat(square.data).containsExactly(Dense.transpose(square).data);
     }
 
     @Test

@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
  */
 class ProductsTest {
 
-    /** Shapes that reach every remainder of the 4-row and two-vector blocks. */
+    /**
+     * Shapes that reach every remainder of the 4-row and two-vector blocks, and of the packed
+     * blocks (64 rows, 256 deep, 128 columns): {70, 600, 141} has a row strip, a k block and
+     * a column block cut short, and columns outside every panel.
+     */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {3, 5, 2}, {4, 8, 8}, {5, 7, 9}, {7, 3, 17}, {9, 33, 15}, {13, 6, 1},
         {64, 40, 70}, {300, 90, 130}, {512, 2, 512}, {37, 300, 2}, {70, 64, 3},
+        {70, 600, 141}, {131, 257, 16},
     };
 
     private static double naive(DMatrixRMaj a, DMatrixRMaj b, int i, int j, boolean transA,
