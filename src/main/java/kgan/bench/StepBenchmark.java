@@ -61,8 +61,8 @@ public final class StepBenchmark {
         /** One line for a person. */
         public String line() {
             return String.format(Locale.ROOT, "kgan float64 batch=%d hidden=%d threads=%d "
-                    + "vector=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, CPU %.2f ms/step, "
-                    + "%.1f MB allocated/step, peak RSS %.0f MB",
+                    + "vector=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, "
+                    + "CPU %.2f ms/step, %.1f MB allocated/step, peak RSS %.0f MB",
                     settings.batchSize(), settings.hidden(), threads, vectorApi, msPerStep,
                     msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep,
                     bytesPerStep / 1e6,
