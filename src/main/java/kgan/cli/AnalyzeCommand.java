@@ -1,5 +1,7 @@
 package kgan.cli;
 
+import static kgan.train.OptionChecks.requireNonNegative;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,13 +177,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (maxDense < 1) {
             throw new InvalidInputException("--max-dense is " + maxDense
                     + "; expected a number ≥ 1");
-        }
-    }
-
-    private static void requireNonNegative(String option, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new InvalidInputException(option + " is " + value
-                    + "; expected a finite number ≥ 0");
         }
     }
 

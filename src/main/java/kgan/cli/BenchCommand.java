@@ -1,5 +1,7 @@
 package kgan.cli;
 
+import static kgan.train.OptionChecks.requireAtLeast;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -79,12 +81,5 @@ final class BenchCommand implements Callable<Integer> {
                 hidden, warmup, steps, windows, seed));
         System.out.println(json ? result.json() : result.line());
         return 0;
-    }
-
-    private static void requireAtLeast(String option, long value, long least) {
-        if (value < least) {
-            throw new InvalidInputException(option + " is " + value + "; expected at least "
-                    + least);
-        }
     }
 }

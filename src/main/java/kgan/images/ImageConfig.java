@@ -1,5 +1,9 @@
 package kgan.images;
 
+import static kgan.train.OptionChecks.requireNonNegative;
+import static kgan.train.OptionChecks.requirePositive;
+import static kgan.train.OptionChecks.requireUnitInterval;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -132,15 +136,15 @@ public final class ImageConfig {
      * @throws InvalidInputException naming the first option out of range
      */
     public void validate() {
-        positive("--train-images", trainImages);
-        positive("--test-images", testImages);
-        positive("--ae-latent", aeLatent);
-        positive("--ae-steps", aeSteps);
-        positive("--ae-batch-size", aeBatchSize);
-        positive("--steps", steps);
-        positive("--noise-dim", noiseDim);
-        positive("--eval-every", evalEvery);
-        positive("--witnesses", witnesses);
+        requirePositive("--train-images", trainImages);
+        requirePositive("--test-images", testImages);
+        requirePositive("--ae-latent", aeLatent);
+        requirePositive("--ae-steps", aeSteps);
+        requirePositive("--ae-batch-size", aeBatchSize);
+        requirePositive("--steps", steps);
+        requirePositive("--noise-dim", noiseDim);
+        requirePositive("--eval-every", evalEvery);
+        requirePositive("--witnesses", witnesses);
         if (batchSize < 2) {
             throw new InvalidInputException("--batch-size is " + batchSize
                     + "; expected at least 2 (MMD² compares pairs)");
@@ -151,36 +155,16 @@ public final class ImageConfig {
         }
         for (List<Integer> widths : List.of(aeHidden, generatorHidden, discriminatorHidden)) {
             for (int w : widths) {
-                positive("a hidden width", w);
+                requirePositive("a hidden width", w);
             }
         }
-        nonNegative("--lambda-global", lambdaGlobal);
-        nonNegative("--lambda-local", lambdaLocal);
-        nonNegative("--bandwidth", bandwidth);
-        for (double rate : new double[] {aeLr, lr, lrWitnesses}) {
-            if (!(rate > 0) || !Double.isFinite(rate)) {
-                throw new InvalidInputException("a learning rate is " + rate
-                        + "; expected a positive, finite number");
-            }
-        }
-        if (!(betaOne >= 0 && betaOne < 1)) {
-            throw new InvalidInputException("--beta-one is " + betaOne
-                    + "; expected a number in [0, 1)");
-        }
-    }
-
-    private static void positive(String option, int value) {
-        if (value < 1) {
-            throw new InvalidInputException(option + " is " + value
-                    + "; expected a number > 0");
-        }
-    }
-
-    private static void nonNegative(String option, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new InvalidInputException(option + " is " + value
-                    + "; expected a finite number ≥ 0");
-        }
+        requireNonNegative("--lambda-global", lambdaGlobal);
+        requireNonNegative("--lambda-local", lambdaLocal);
+        requireNonNegative("--bandwidth", bandwidth);
+        requirePositive("--ae-lr", aeLr);
+        requirePositive("--lr", lr);
+        requirePositive("--lr-witnesses", lrWitnesses);
+        requireUnitInterval("--beta-one", betaOne);
     }
 
     /** The autoencoder file: --autoencoder, or autoencoder.bin in the run folder. */

@@ -1,5 +1,10 @@
 package kgan.train;
 
+import static kgan.train.OptionChecks.requireAtLeast;
+import static kgan.train.OptionChecks.requireNonNegative;
+import static kgan.train.OptionChecks.requirePositive;
+import static kgan.train.OptionChecks.requireUnitInterval;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -309,39 +314,6 @@ public final class TrainConfig {
             }
         }
         return points;
-    }
-
-    private static void requirePositive(String option, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new InvalidInputException(option + " is " + format(value)
-                    + "; expected a number > 0");
-        }
-    }
-
-    private static void requireAtLeast(String option, int value, int least) {
-        if (value < least) {
-            throw new InvalidInputException(option + " is " + value + "; expected at least "
-                    + least);
-        }
-    }
-
-    private static void requireNonNegative(String option, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new InvalidInputException(option + " is " + format(value)
-                    + "; expected a number ≥ 0");
-        }
-    }
-
-    private static void requireUnitInterval(String option, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new InvalidInputException(option + " is " + format(value)
-                    + "; expected a number in [0, 1)");
-        }
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : Double.toString(value);
     }
 
     // ----- read access for the trainer --------------------------------------------------
