@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kgan analyze}: the Jacobian spectrum of the game's field at a state, with the
- * stability reading of METHOD section 4 (spectral abscissa, zero modes, largest stable step).
+ * stability reading of proofs/ (spectral abscissa, zero modes, largest stable step).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Linearise the game's vector field and print its Jacobian spectrum, "

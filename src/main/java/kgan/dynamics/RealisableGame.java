@@ -24,7 +24,7 @@ import kgan.nn.Network;
 import kgan.nn.ShiftGenerator;
 
 /**
- * Exact equilibria of the empirical kernel-guided game (METHOD section 6): the data are a
+ * Exact equilibria of the empirical kernel-guided game (proofs/guided-stability.md): the data are a
  * teacher generator applied to a fixed latent batch, the model's batch uses the same
  * latents, the model's generator equals the teacher, and the discriminator is flat (its
  * output layer zero, so D ≡ 0). Every discrepancy and every velocity then vanishes, for any

@@ -21,7 +21,7 @@ import kgan.data.AtomicFiles;
 import kgan.train.TrainConfig;
 
 /**
- * Figures of the Dirac-GAN (section 5 of the method) drawn from its flow ż = F(z), integrated
+ * Figures of the Dirac-GAN (proofs/dirac-gan.md) drawn from its flow ż = F(z), integrated
  * with the classical Runge–Kutta scheme of {@link Flow#rk4}:
  *
  * <ul>

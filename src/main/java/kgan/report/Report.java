@@ -24,8 +24,8 @@ import kgan.data.AtomicFiles;
 import kgan.train.Trainer;
 
 /**
- * Aggregates run folders over seeds, one method per label: a table of the final metrics of
- * section 6 of the method (modes covered, high-quality share, KL divergence of the mode
+ * Aggregates run folders over seeds, one method per label: a table of the final
+ * mode-collapse metrics (modes covered, high-quality share, KL divergence of the mode
  * histogram from uniform, MMD² to held-out data) as mean ± sample standard deviation over
  * the seeds, the same metrics against the step (mean over seeds, one line per method), a
  * grid of sample plots over training with the witness points, and, for each region, the

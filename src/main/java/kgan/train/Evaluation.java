@@ -29,7 +29,7 @@ import kgan.game.Witnesses;
 import org.knowm.xchart.XYChart;
 
 /**
- * The metrics of section 6 of the method, taken on fresh samples at each evaluation: for a
+ * The mode-collapse metrics of the ring protocol, taken on fresh samples at each evaluation: for a
  * known mixture, modes covered, the high-quality share and the KL divergence of the
  * high-quality mode histogram from uniform; for any data, the unbiased MMD² between
  * generated points and a held-out data sample, with the run's kernel.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import kgan.game.GanLoss;
 
-/** The Dirac-GAN through the game's own field against its closed form (METHOD section 5). */
+/** The Dirac-GAN through the game's own field against its closed form (proofs/dirac-gan.md). */
 class DiracGanTest {
 
     private static final GanLoss[] LOSSES =
