@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every experiment of section 6 of the method (or the named ones) and writes an index,
+# Runs every experiment of the paper's evaluation (or the named ones) and writes an index,
 # OUT/index.md, that links each figure and table to the claim it supports.
 #
 # usage: reproduce/all.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]
@@ -66,7 +66,7 @@ job_state() {
 
 index="$OUT/index.md"
 {
-    echo "# Reproduction of the experiments of section 6 of the method"
+    echo "# Reproduction of the experiments of kernel-guided training"
     echo
     echo "Profile: $PROFILE (full: the protocol's steps and 5 seeds; quick: fewer steps and"
     echo "2 seeds; smoke: tiny networks, 1 seed — only a check that everything runs)."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The realisable small MLP GAN (section 6 of the method): the full Jacobian spectrum at an
+# The realisable small MLP GAN: the full Jacobian spectrum at an
 # exact equilibrium of the empirical game (data = a teacher generator applied to a fixed
 # latent batch, the model's batch using the same latents), unguided against guided, for the
 # standard and the Wasserstein loss. Usage: reproduce/mlp-spectrum.sh [--quick|--smoke]
@@ -67,7 +67,7 @@ report_mlp_spectrum() {
 }
 
 claims_mlp_spectrum() {
-    echo "Claims (section 4 of the method): at the realisable equilibrium every eigenvalue of"
+    echo "Claims (proofs/guided-stability.md): at the realisable equilibrium every eigenvalue of"
     echo "the unguided Wasserstein game is purely imaginary (Claim 2); with guidance every"
     echo "eigenvalue off the equilibrium manifold has Re < 0 (Claim 3), and the zero"
     echo "eigenvalues number the manifold's tangent directions."

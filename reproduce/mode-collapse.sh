@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mode collapse on the 2-D mixtures (section 6 of the method): the 8-Gaussian ring and the
+# Mode collapse on the 2-D mixtures: the 8-Gaussian ring and the
 # 25-Gaussian grid, six methods, several seeds, with the Unrolled-GAN protocol (the train
 # command's defaults). Usage: reproduce/mode-collapse.sh [--quick|--smoke] [--jobs N]
 # [--shard i/n] [--out DIR]; prints its output folder, OUT/mode-collapse.

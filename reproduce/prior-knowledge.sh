@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prior knowledge through fixed witness points (section 6 of the method), on the ring whose
+# Prior knowledge through fixed witness points, on the ring whose
 # mode 0, at (2, 0), has probability 0.02 (--data ring-rare). Usage:
 # reproduce/prior-knowledge.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR];
 # prints its output folder, OUT/prior-knowledge.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Toy dynamics (section 6 of the method): the Dirac-GAN of section 5 as a dynamical system.
+# Toy dynamics: the Dirac-GAN (proofs/dirac-gan.md) as a dynamical system.
 # Usage: reproduce/toy-dynamics.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR];
 # prints its output folder, OUT/toy-dynamics.
 #
@@ -118,7 +118,7 @@ unavailable() {
 }
 
 claims_toy_dynamics() {
-    echo "Claims (section 5 of the method): unguided, the Dirac-GAN circles around its"
+    echo "Claims (proofs/dirac-gan.md): unguided, the Dirac-GAN circles around its"
     echo "equilibrium (eigenvalues ±i f'(0)); kernel guidance pulls the eigenvalues into the"
     echo "left half-plane, (−a ± sqrt(a² − 4f'(0)²))/2, so trajectories converge, faster as"
     echo "λ_g grows until the eigenvalues meet the real axis; a witness at v = ±σ adds the most"
