@@ -135,15 +135,8 @@ class MeTestTest {
     void typeOneErrorUnderTheNullIsAlpha() {
         int repetitions = 200;
         Rng rng = new Rng(13);
-        int rejections = 0;
-        for (int r = 0; r < repetitions; r++) {
-            DMatrixRMaj x = Samples.gaussian(rng, 200, 2, 0.0);
-            DMatrixRMaj y = Samples.gaussian(rng, 200, 2, 0.0);
-            if (new MeTest(2, 0.05, r, MeTest.DEFAULT_GAMMA, 30, true).perform(x, y)
-                    .reject()) {
-                rejections++;
-            }
-        }
+        int rejections = Samples.rejections(repetitions, rng, 200, 0.0,
+                r -> new MeTest(2, 0.05, r, MeTest.DEFAULT_GAMMA, 30, true));
 
         BinomialDistribution law = BinomialDistribution.of(repetitions, 0.05);
         assertThat(rejections).isBetween(law.inverseCumulativeProbability(0.0005),
@@ -161,15 +154,8 @@ class MeTestTest {
     void powerAgainstAShiftedGaussianExceedsNinetyPercent() {
         int repetitions = 60;
         Rng rng = new Rng(14);
-        int rejections = 0;
-        for (int r = 0; r < repetitions; r++) {
-            DMatrixRMaj x = Samples.gaussian(rng, 100, 2, 0.0);
-            DMatrixRMaj y = Samples.gaussian(rng, 100, 2, 1.5);
-            if (new MeTest(2, 0.05, r, MeTest.DEFAULT_GAMMA, 30, true).perform(x, y)
-                    .reject()) {
-                rejections++;
-            }
-        }
+        int rejections = Samples.rejections(repetitions, rng, 100, 1.5,
+                r -> new MeTest(2, 0.05, r, MeTest.DEFAULT_GAMMA, 30, true));
 
         assertThat(rejections).isGreaterThanOrEqualTo(58);
     }

@@ -77,14 +77,8 @@ class MmdTestTest {
     void typeOneErrorUnderTheNullIsAlpha() {
         int repetitions = 200;
         Rng rng = new Rng(4);
-        int rejections = 0;
-        for (int r = 0; r < repetitions; r++) {
-            DMatrixRMaj x = Samples.gaussian(rng, 30, 2, 0.0);
-            DMatrixRMaj y = Samples.gaussian(rng, 30, 2, 0.0);
-            if (new MmdTest(null, true, 99, 0.05, r).perform(x, y).reject()) {
-                rejections++;
-            }
-        }
+        int rejections = Samples.rejections(repetitions, rng, 30, 0.0,
+                r -> new MmdTest(null, true, 99, 0.05, r));
 
         BinomialDistribution law = BinomialDistribution.of(repetitions, 0.05);
         assertThat(rejections).isBetween(law.inverseCumulativeProbability(0.0005),
@@ -103,14 +97,8 @@ class MmdTestTest {
     void powerAgainstAShiftedGaussianExceedsNinetyPercent() {
         int repetitions = 60;
         Rng rng = new Rng(5);
-        int rejections = 0;
-        for (int r = 0; r < repetitions; r++) {
-            DMatrixRMaj x = Samples.gaussian(rng, 50, 2, 0.0);
-            DMatrixRMaj y = Samples.gaussian(rng, 50, 2, 1.5);
-            if (new MmdTest(null, true, 99, 0.05, r).perform(x, y).reject()) {
-                rejections++;
-            }
-        }
+        int rejections = Samples.rejections(repetitions, rng, 50, 1.5,
+                r -> new MmdTest(null, true, 99, 0.05, r));
 
         assertThat(rejections).isGreaterThanOrEqualTo(58);
     }

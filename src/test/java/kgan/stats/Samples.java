@@ -1,5 +1,7 @@
 package kgan.stats;
 
+import java.util.function.IntFunction;
+
 import org.ejml.data.DMatrixRMaj;
 
 import kgan.linalg.Rng;
@@ -17,5 +19,22 @@ final class Samples {
             points.add(i, 0, shift);
         }
         return points;
+    }
+
+    /**
+     * How many of R repetitions reject: repetition r draws n points of N(0, I_2) and n of
+     * N(shift e₁, I_2) from {@code rng} and runs {@code test.apply(r)} on them.
+     */
+    static int rejections(int repetitions, Rng rng, int n, double shift,
+            IntFunction<TwoSampleTest> test) {
+        int rejections = 0;
+        for (int r = 0; r < repetitions; r++) {
+            DMatrixRMaj x = gaussian(rng, n, 2, 0.0);
+            DMatrixRMaj y = gaussian(rng, n, 2, shift);
+            if (test.apply(r).perform(x, y).reject()) {
+                rejections++;
+            }
+        }
+        return rejections;
     }
 }
