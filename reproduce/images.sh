@@ -3,7 +3,7 @@
 #
 #   reproduce/images.sh [quick|full] [OUTPUT_FOLDER]
 #
-# quick (the default) trains on 20,000 images for a few minutes and must finish within
+# quick (the default) trains on 20,000 images, 10,000 steps per game, and must finish within
 # 15 minutes on 2 cores; full uses all 60,000 for longer. Both train the autoencoder once
 # (autoencoder.bin in the output folder, reused by a rerun with the same settings), then run
 # the kernel-guided GAN and, for comparison, the same GAN without kernel guidance, and
@@ -22,8 +22,8 @@ if [ ! -d "$data_dir" ]; then
 fi
 
 case "$mode" in
-    quick) size=(--train-images 20000 --test-images 5000 --ae-steps 800 --steps 1000
-                 --eval-every 250 --eval-samples 1000) ;;
+    quick) size=(--train-images 20000 --test-images 5000 --ae-steps 800 --steps 10000
+                 --eval-every 2500 --eval-samples 1000) ;;
     full)  size=(--train-images 60000 --test-images 10000 --ae-steps 6000 --steps 10000
                  --eval-every 1000 --eval-samples 2000) ;;
     *) echo "images.sh: unknown mode '$mode'; expected quick or full" >&2; exit 2 ;;

@@ -83,7 +83,7 @@ public final class ImageConfig {
 
     @Option(names = "--discriminator-hidden", split = ",", description = "Hidden widths of "
             + "the discriminator (leaky ReLU). Default: ${DEFAULT-VALUE}.")
-    List<Integer> discriminatorHidden = List.of(256);
+    List<Integer> discriminatorHidden = List.of(128);
 
     @Option(names = "--loss", description = "Adversarial loss. Default: ${DEFAULT-VALUE}.")
     GanLoss loss = GanLoss.NON_SATURATING;
@@ -97,8 +97,9 @@ public final class ImageConfig {
     double lambdaLocal = 1.0;
 
     @Option(names = "--witnesses", description = "Learned witness points in the latent "
-            + "space, started at encoded training images. Default: ${DEFAULT-VALUE}.")
-    int witnesses = 8;
+            + "space, started at encoded training images, witness j at one of class j mod 10. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int witnesses = 10;
 
     @Option(names = "--bandwidth", description = "σ of the latent Gaussian kernel; 0 for the "
             + "median heuristic on encoded training images. Default: ${DEFAULT-VALUE}.")
@@ -106,11 +107,11 @@ public final class ImageConfig {
 
     @Option(names = "--lr", description = "Adam learning rate of generator and "
             + "discriminator. Default: ${DEFAULT-VALUE}.")
-    double lr = 2e-4;
+    double lr = 1e-3;
 
     @Option(names = "--lr-witnesses", description = "Adam learning rate of the witness "
             + "points (latent units). Default: ${DEFAULT-VALUE}.")
-    double lrWitnesses = 1e-2;
+    double lrWitnesses = 1e-3;
 
     @Option(names = "--beta-one", description = "Adam β₁ of every player. "
             + "Default: ${DEFAULT-VALUE}.")

@@ -151,7 +151,8 @@ public final class ImageRun {
                     ImageGrid.write(samples, rows, columns, 8, 2,
                             plots.resolve("samples-" + tag));
                     ImageGrid.write(autoencoder.decode(game.witnesses().points().value()),
-                            rows, columns, 8, 3, plots.resolve("witnesses-" + tag));
+                            rows, columns, Math.min(CLASSES, config.witnesses), 3,
+                            plots.resolve("witnesses-" + tag));
                     progress.setExtraMessage(String.format(Locale.ROOT,
                             "latent MMD² %.4g, class KL %.3f",
                             last.get("latent_mmd2_test"), last.get("class_kl_uniform")));
@@ -212,10 +213,7 @@ public final class ImageRun {
                 Activation.LEAKY_RELU, Activation.SIGMOID, new Init.HeNormal(), rng);
         Mlp discriminator = new Mlp(widths(d, config.discriminatorHidden, 1),
                 Activation.LEAKY_RELU, Activation.IDENTITY, new Init.HeNormal(), rng);
-        int[] start = new int[config.witnesses];
-        for (int j = 0; j < start.length; j++) {
-            start[j] = rng.nextInt(trainCodes.numRows);
-        }
+        int[] start = witnessStarts(config.witnesses, train.labels(), rng);
         DMatrixRMaj initial = new DMatrixRMaj(config.witnesses, trainCodes.numCols);
         for (int j = 0; j < start.length; j++) {
             for (int k = 0; k < trainCodes.numCols; k++) {
@@ -227,6 +225,30 @@ public final class ImageRun {
                 config.lambdaLocal);
         return new KernelGuidedGame(spec, discriminator, generator, witnesses,
                 autoencoder.encoder());
+    }
+
+    /**
+     * Indices of the training images whose codes start the witness points: witness j starts at
+     * an image of class j mod 10, drawn uniformly among that class's images, so the decoded
+     * witnesses begin as one item of each class and show where the model differs per class.
+     * A class without images (a small --train-images) gives way to any image.
+     */
+    static int[] witnessStarts(int count, int[] labels, Rng rng) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int k = 0; k < CLASSES; k++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+
+        int[] start = new int[count];
+        for (int j = 0; j < count; j++) {
+            List<Integer> members = byClass.get(j % CLASSES);
+            start[j] = members.isEmpty() ? rng.nextInt(labels.length)
+                    : members.get(rng.nextInt(members.size()));
+        }
+        return start;
     }
 
     private static Map<String, Double> evaluate(ImageConfig config, KernelGuidedGame game,
