@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -138,9 +137,7 @@ class MeTestTest {
         int rejections = Samples.rejections(repetitions, rng, 200, 0.0,
                 r -> new MeTest(2, 0.05, r, MeTest.DEFAULT_GAMMA, 30, true));
 
-        BinomialDistribution law = BinomialDistribution.of(repetitions, 0.05);
-        assertThat(rejections).isBetween(law.inverseCumulativeProbability(0.0005),
-                law.inverseSurvivalProbability(0.0005));
+        Samples.assertLevel(rejections, repetitions, 0.05);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -80,9 +79,7 @@ class MmdTestTest {
         int rejections = Samples.rejections(repetitions, rng, 30, 0.0,
                 r -> new MmdTest(null, true, 99, 0.05, r));
 
-        BinomialDistribution law = BinomialDistribution.of(repetitions, 0.05);
-        assertThat(rejections).isBetween(law.inverseCumulativeProbability(0.0005),
-                law.inverseSurvivalProbability(0.0005));
+        Samples.assertLevel(rejections, repetitions, 0.05);
     }
 
     /**

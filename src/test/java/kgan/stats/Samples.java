@@ -1,7 +1,10 @@
 package kgan.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.function.IntFunction;
 
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.ejml.data.DMatrixRMaj;
 
 import kgan.linalg.Rng;
@@ -36,5 +39,16 @@ final class Samples {
             }
         }
         return rejections;
+    }
+
+    /**
+     * Asserts that a rejection count of R repetitions under the null lies in the central
+     * 99.9 % interval of Bin(R, α): a test of exact level α fails this with probability at
+     * most 0.001.
+     */
+    static void assertLevel(int rejections, int repetitions, double alpha) {
+        BinomialDistribution law = BinomialDistribution.of(repetitions, alpha);
+        assertThat(rejections).isBetween(law.inverseCumulativeProbability(0.0005),
+                law.inverseSurvivalProbability(0.0005));
     }
 }
