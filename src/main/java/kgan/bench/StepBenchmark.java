@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import kgan.dynamics.Integrator;
-import kgan.game.Batch;
 import kgan.linalg.Rng;
+import kgan.train.BatchStream;
 import kgan.train.RunModel;
 import kgan.train.TrainConfig;
 import picocli.CommandLine;
@@ -102,7 +101,8 @@ public final class StepBenchmark {
         Rng rng = new Rng(settings.seed());
         RunModel model = RunModel.build(config, rng);
         Integrator integrator = model.integrator(config);
-        Supplier<Batch> batches = model.batches(config, rng);
+        // The trainer's stream: each batch is drawn ahead while the step before it runs.
+        BatchStream batches = new BatchStream(model.batches(config, rng), rng);
         for (int s = 0; s < settings.warmup(); s++) {
             integrator.step(model.game(), batches);
         }
@@ -122,6 +122,7 @@ public final class StepBenchmark {
         int timed = windows * perWindow;
         double cpuMsPerStep = (processCpuNanos() - cpuBefore) / 1e6 / timed;
         double bytesPerStep = (allocatedBytes() - allocatedBefore) / (double) timed;
+        batches.close();
 
         double[] sorted = msPerStep.clone();
         Arrays.sort(sorted);

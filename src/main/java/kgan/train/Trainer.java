@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import kgan.data.AtomicFiles;
 import kgan.autodiff.Tensor;
 import kgan.dynamics.Integrator;
-import kgan.game.Batch;
 import kgan.game.KernelGuidedGame;
 import kgan.game.Objectives;
 import kgan.game.Player;
@@ -131,8 +129,8 @@ public final class Trainer {
     public Summary run() {
         long started = System.nanoTime();
         int first = step;
-        Supplier<Batch> batches = model.batches(config, rng);
-        try (Progress progress = Progress.start("train", config.steps(), step)) {
+        try (BatchStream batches = new BatchStream(model.batches(config, rng), rng);
+                Progress progress = Progress.start("train", config.steps(), step)) {
             while (step < config.steps()) {
                 Objectives objectives = integrator.step(model.game(), batches);
                 Player broken = objectives.firstNonFinite();
@@ -144,7 +142,7 @@ public final class Trainer {
                     spectral.record(step, model.game());
                 }
                 if (step % config.evalEvery() == 0 || step == config.steps()) {
-                    Map<String, Double> metrics = evaluate(objectives);
+                    Map<String, Double> metrics = evaluate(objectives, batches.state());
                     progress.setExtraMessage(Evaluation.brief(metrics));
                 }
                 progress.stepTo(step);
@@ -157,20 +155,23 @@ public final class Trainer {
         return summary;
     }
 
-    /** Metrics row, plots, checkpoint: in that order, each written atomically. */
-    private Map<String, Double> evaluate(Objectives objectives) {
+    /**
+     * Metrics row, plots, checkpoint: in that order, each written atomically. rngState: the
+     * training source's state after the batches used so far.
+     */
+    private Map<String, Double> evaluate(Objectives objectives, byte[] rngState) {
         Map<String, Double> metrics = evaluation.evaluate(step, objectives);
         metricRows.add(MetricsTable.row(step, metrics));
         AtomicFiles.writeString(folder.resolve(RunFolder.METRICS),
                 MetricsTable.render(evaluation.columns(), metricRows));
         evaluation.plot(folder.resolve(RunFolder.PLOTS), step);
         evaluation.plotCurves(folder.resolve(RunFolder.PLOTS), metricRows);
-        checkpoint().write(folder.resolve(RunFolder.CHECKPOINT));
+        checkpoint(rngState).write(folder.resolve(RunFolder.CHECKPOINT));
         checkpointStep = step;
         return metrics;
     }
 
-    private Checkpoint checkpoint() {
+    private Checkpoint checkpoint(byte[] rngState) {
         Map<Player, List<Tensor>> parameters = new EnumMap<>(Player.class);
         Map<Player, OptimizerState> states = new EnumMap<>(Player.class);
         for (Player player : Player.values()) {
@@ -181,7 +182,7 @@ public final class Trainer {
             }
         }
         return Checkpoint.capture(step, model.dataset().dimension(), parameters, states,
-                rng.saveState());
+                rngState);
     }
 
     private void restore(Path file, Checkpoint checkpoint) {
