@@ -3,6 +3,7 @@ package kgan.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 import kgan.linalg.Dense;
+import kgan.linalg.Parallel;
 
 /**
  * The differentiable operations. Each one computes its value and states, beside it, the
@@ -332,19 +333,50 @@ public final class Ops {
         double[] xNorms = rowSquaredNorms(x);
         double[] yNorms = x == y ? xNorms : rowSquaredNorms(y);
         double[] v = k.data;
+        int n = x.numRows;
         int m = y.numRows;
-        for (int i = 0; i < x.numRows; i++) {
-            for (int j = x == y ? i : 0; j < m; j++) {
-                v[i * m + j] = Math.exp(alpha * squaredDistance(xNorms[i], yNorms[j],
-                        v[i * m + j]));
+        if (x != y) {
+            Parallel.split(0, gramSplit(n, m), n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    for (int j = 0; j < m; j++) {
+                        v[i * m + j] = Math.exp(alpha * squaredDistance(xNorms[i], yNorms[j],
+                                v[i * m + j]));
+                    }
+                }
+            });
+            return k;
+        }
+        // Row i holds m − i entries on and above the diagonal: the first m (1 − 1/√2) rows
+        // hold half of them. The mirror, i entries in row i, splits at m/√2.
+        Parallel.split(0, gramSplit(m, m, m - m / Math.sqrt(2)), m, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = i; j < m; j++) {
+                    v[i * m + j] = Math.exp(alpha * squaredDistance(xNorms[i], xNorms[j],
+                            v[i * m + j]));
+                }
             }
-            if (x == y) {
+        });
+        Parallel.split(0, gramSplit(m, m, m / Math.sqrt(2)), m, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 for (int j = 0; j < i; j++) {
                     v[i * m + j] = v[j * m + i];
                 }
             }
-        }
+        });
         return k;
+    }
+
+    /** Gram matrices with fewer entries are computed on one thread. */
+    private static final long PARALLEL_GRAM_ENTRIES = 1L << 14;
+
+    /** Where the rows of an n×m Gram matrix split between two threads: half way. */
+    private static int gramSplit(int n, int m) {
+        return gramSplit(n, m, n / 2.0);
+    }
+
+    /** The row {@code at} (rounded), or n (no split) for a small matrix. */
+    private static int gramSplit(int n, int m, double at) {
+        return (long) n * m < PARALLEL_GRAM_ENTRIES ? n : (int) Math.round(at);
     }
 
     /** ‖x_i − y_j‖² for plain matrices, clamped at 0. */

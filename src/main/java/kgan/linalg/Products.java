@@ -1,10 +1,5 @@
 package kgan.linalg;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 /**
  * The dense product C = A B on row-major arrays, with A read through strides so that Aᵀ B
  * needs no copy. Every entry is summed in ascending k, one multiply then one add per term
@@ -22,7 +17,7 @@ import java.util.concurrent.Future;
 final class Products {
 
     /** Products with at least this many multiply-adds split their rows between two threads. */
-    static final long PARALLEL_WORK = 1L << 21;
+    static final long PARALLEL_WORK = 1L << 18;
 
     /**
      * Row ranges with fewer multiply-adds, or shallower sums, are not packed: copying the
@@ -33,19 +28,12 @@ final class Products {
     /** See {@link #PACKED_DEPTH}. */
     static final long PACKED_WORK = 1L << 15;
 
-    /** The threads a large product uses: the system property kgan.threads, else min(2, cores). */
-    static final int THREADS = threads();
+    /** The threads a large product uses: see {@link Parallel}. */
+    static final int THREADS = Parallel.THREADS;
 
     private static final boolean VECTOR = ModuleLayer.boot()
             .findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("kgan.plainProducts");
-
-    private static final ExecutorService HELPER = THREADS < 2 ? null
-            : Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kgan-products");
-                t.setDaemon(true);
-                return t;
-            });
 
     private Products() {
     }
@@ -66,22 +54,9 @@ final class Products {
             return;
         }
         long work = (long) m * depth * n;
-        if (HELPER == null || work < PARALLEL_WORK || m < 8) {
-            rows(a, rowStride, depthStride, b, c, depth, n, 0, m);
-            return;
-        }
-        int split = m / 2;
-        Future<?> other = HELPER.submit(
-                () -> rows(a, rowStride, depthStride, b, c, depth, n, split, m));
-        rows(a, rowStride, depthStride, b, c, depth, n, 0, split);
-        try {
-            other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("product interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("product failed", e.getCause());
-        }
+        int split = work < PARALLEL_WORK || m < 8 ? m : m / 2;
+        Parallel.split(0, split, m,
+                (from, to) -> rows(a, rowStride, depthStride, b, c, depth, n, from, to));
     }
 
     private static void rows(double[] a, int rowStride, int depthStride, double[] b,
@@ -118,18 +93,5 @@ final class Products {
                 }
             }
         }
-    }
-
-    private static int threads() {
-        String property = System.getProperty("kgan.threads");
-        if (property != null) {
-            try {
-                return Math.max(1, Integer.parseInt(property.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("system property kgan.threads is \""
-                        + property + "\"; expected a whole number ≥ 1", e);
-            }
-        }
-        return Math.min(2, Runtime.getRuntime().availableProcessors());
     }
 }

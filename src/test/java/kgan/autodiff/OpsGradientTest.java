@@ -187,6 +187,21 @@ class OpsGradientTest {
     }
 
     @Test
+    void gaussianGramSplitBetweenThreadsKeepsTheChainsNumbers() {
+        // 300×300 entries are above the size from which the rows (and, for one matrix, the
+        // triangle and its mirror) are split between two threads: still the chain's numbers.
+        Rng rng = new Rng(8);
+        DMatrixRMaj x = general(rng, 300, 2);
+        DMatrixRMaj y = general(rng, 301, 2);
+        double bandwidth = 0.5;
+        double alpha = -0.5 / (bandwidth * bandwidth);
+        for (DMatrixRMaj other : List.of(x, y)) {
+            DMatrixRMaj chain = Dense.map(Ops.squaredDistances(x, other), d -> Math.exp(alpha * d));
+            assertThat(Ops.gaussianGram(x, other, bandwidth).data).containsExactly(chain.data);
+        }
+    }
+
+    @Test
     void gaussianGramEqualsExpOfScaledDistancesBitForBit() {
         // The fused op must give the composed chain's numbers exactly (the training runs stay
         // byte-identical), values and gradients, with X and Y distinct or one matrix.
