@@ -7,7 +7,7 @@
 #   EXPERIMENT  mode-collapse, prior-knowledge, toy-dynamics, mlp-spectrum (default: all)
 #   --quick     fewer steps and seeds, the same code paths (about 10 minutes on 2 cores)
 #   --smoke     tiny networks and a few steps, one seed: checks every code path in seconds
-#   --jobs N    run N jobs at a time (default 1)
+#   --jobs N    run N jobs at a time (default: the number of cores)
 #   --shard i/n run share i of n of the job list: job k (0-based, in plan order) goes to
 #               share (k mod n) + 1, so n machines of a job array cover the sweep once
 #   --out DIR   output folder (default runs/reproduce-<full|quick|smoke>); a job whose

@@ -19,7 +19,8 @@ EXPERIMENTS=(mode-collapse prior-knowledge toy-dynamics mlp-spectrum)
 KGAN="${KGAN:-$ROOT_DIR/kgan}"
 
 PROFILE=full
-JOBS=1
+# One job per core by default: a job is mostly one thread (its evaluations, its start-up).
+JOBS="$(nproc 2>/dev/null || echo 1)"
 SHARD_INDEX=1
 SHARD_COUNT=1
 OUT=""
@@ -137,7 +138,7 @@ profile_settings() {
             ;;
         quick)
             SEEDS=(1 2)
-            TRAIN_SIZE=(--steps 200 --eval-every 50)
+            TRAIN_SIZE=(--steps 200 --eval-every 100)
             ;;
         smoke)
             SEEDS=(1)
