@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 class ProductBackendTest {
 
     /** Odd and even sizes, vectors (1 row, 1 column, depth 1) and the step's narrow shapes. */
-    private static final int[][] SHAPES = {
+    static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {5, 1, 4}, {7, 3, 17}, {9, 33, 15}, {13, 6, 1},
         {1, 12, 9}, {64, 40, 70}, {37, 300, 2}, {131, 257, 16},
     };
 
-    private static final double U = 0x1p-53;
-
+    /**
+     * netlib's Java BLAS (its Vector API one under the tests' JVM options). netlib builds its
+     * instances once, trying the system's library first; where that is missing it logs one
+     * warning and the Java instance is the same.
+     */
     private static final BLAS REFERENCE = JavaBLAS.getInstance();
 
     /** c = A B through the adapter, A read with the given strides; fails if it declines. */
@@ -35,34 +38,6 @@ class ProductBackendTest {
         return c;
     }
 
-    /**
-     * Asserts |c − ĉ| ≤ 2 γ_K (|A||B|)_ij / (1 − γ_K) per entry. A depth-K sum of products
-     * computed in floating point, in any order and with or without fused multiply-adds, is
-     * within γ_K Σ_k |a_ik b_kj| of the exact sum, γ_K = K u / (1 − K u), u = 2⁻⁵³ (each
-     * term meets at most one rounding of its product and K − 1 of the additions). Two such
-     * results are within twice that of each other. |A||B| is itself computed with
-     * non-negative terms only, so it is at least (1 − γ_K) times its exact value.
-     */
-    private static void assertWithinRounding(double[] c, double[] expected, DMatrixRMaj a,
-            DMatrixRMaj b) {
-        int depth = a.numCols;
-        double gamma = depth * U / (1 - depth * U);
-        DMatrixRMaj absProduct = Dense.mult(abs(a), abs(b));
-        for (int e = 0; e < expected.length; e++) {
-            double bound = 2 * gamma * absProduct.data[e] / (1 - gamma);
-            assertThat(Math.abs(c[e] - expected[e])).as("entry %d of %d", e, expected.length)
-                    .isLessThanOrEqualTo(bound);
-        }
-    }
-
-    private static DMatrixRMaj abs(DMatrixRMaj m) {
-        DMatrixRMaj out = m.copy();
-        for (int e = 0; e < out.data.length; e++) {
-            out.data[e] = Math.abs(out.data[e]);
-        }
-        return out;
-    }
-
     @Test
     void aPlainProductMapsOntoDgemm() {
         Rng rng = new Rng(21);
@@ -72,7 +47,7 @@ class ProductBackendTest {
 
             double[] c = throughDgemm(a.data, s[1], 1, b.data, s[0], s[1], s[2]);
 
-            assertWithinRounding(c, Dense.mult(a, b).data, a, b);
+            RoundingBound.assertWithin(c, Dense.mult(a, b).data, a, b);
         }
     }
 
@@ -86,8 +61,8 @@ class ProductBackendTest {
             // Aᵀ B with A stored depth×m: a(i, k) = stored[k·m + i], as Dense.multTransA reads.
             double[] c = throughDgemm(stored.data, 1, s[0], b.data, s[0], s[1], s[2]);
 
-            assertWithinRounding(c, Dense.multTransA(stored, b).data, Dense.transpose(stored),
-                    b);
+            RoundingBound.assertWithin(c, Dense.multTransA(stored, b).data,
+                    Dense.transpose(stored), b);
         }
     }
 
@@ -102,7 +77,7 @@ class ProductBackendTest {
             DMatrixRMaj bt = Dense.transpose(stored);
             double[] c = throughDgemm(a.data, s[1], 1, bt.data, s[0], s[1], s[2]);
 
-            assertWithinRounding(c, Dense.multTransB(a, stored).data, a, bt);
+            RoundingBound.assertWithin(c, Dense.multTransB(a, stored).data, a, bt);
         }
     }
 
