@@ -11,8 +11,8 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 /**
  * Which code computes the dense products of {@link Products}: kgan's own Java kernels (the
  * default: every sum in ascending k, the same bits on every machine) or the system's BLAS
- * through JNI (on Debian, OpenBLAS: faster, but it sums in its own order, so its results
- * differ from the Java kernels' in the last bits).
+ * through JNI (on Debian, OpenBLAS, which sums in an order of its own, so its results differ
+ * from the Java kernels' in the last bits).
  *
  * <p>The user asks with the system property {@value #PROPERTY} or, when that is not set,
  * the environment variable {@value #VARIABLE}: {@code java} or {@code native}. The command
