@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times kgan's training step against the PyTorch peer on this machine, in one invocation, and
-# prints a Markdown table of the ratios; then, unless --no-sweep, the growth study (batch
+# prints a Markdown table of the ratios, with a row for kgan on the system's BLAS
+# (KGAN_BLAS=native) when that library loads; then, unless --no-sweep, the growth study (batch
 # 128/512/2048, width 64/128/512) for both, written as CSV and PNG.
 #
 # Usage: bench/compare.sh [--steps N] [--out FOLDER] [--no-sweep]
@@ -53,20 +54,60 @@ ours_min=$(field "$ours" ms_per_step_min)
 ours_max=$(field "$ours" ms_per_step_max)
 ours_cpu=$(field "$ours" cpu_ms_per_step)
 
+# The same step with the products on the system's BLAS, when it loads; kgan's one-line
+# error says why when it does not.
+native_err=$(mktemp)
+trap 'rm -f "$native_err"' EXIT
+native_ms=0 native_min=0 native_max=0 native_cpu=0 native_skip=""
+if native=$(KGAN_BLAS=native "$root/kgan" bench --steps "$steps" --json 2>"$native_err")
+then
+    native=$(tail -n 1 <<<"$native")
+    native_ms=$(field "$native" ms_per_step)
+    native_min=$(field "$native" ms_per_step_min)
+    native_max=$(field "$native" ms_per_step_max)
+    native_cpu=$(field "$native" cpu_ms_per_step)
+else
+    native_skip=$(sed -n 's/^kgan: //p' "$native_err" | head -n 1)
+    native_skip=${native_skip:-kgan bench failed: $(tail -n 1 "$native_err")}
+fi
+# OpenBLAS runs one thread per core unless OPENBLAS_NUM_THREADS says otherwise.
+native_threads=${OPENBLAS_NUM_THREADS:-$(nproc)}
+
 "$python" - "$peer32" "$peer64" "$ours_ms" "$ours_min" "$ours_max" "$ours_cpu" \
-    "$ours_threads" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+    "$ours_threads" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" \
+    "$native_ms" "$native_min" "$native_max" "$native_cpu" "$native_threads" \
+    "$native_skip" <<'PY'
 import sys
 p32, p64, ours, low, high, cpu = (float(v) for v in sys.argv[1:7])
 threads, cores, load = sys.argv[7], sys.argv[8], sys.argv[9]
+nat, nat_low, nat_high, nat_cpu = (float(v) for v in sys.argv[10:14])
+nat_threads, skipped = sys.argv[14], sys.argv[15]
 spread = f"{low:.2f}–{high:.2f}"
-print("| program | dtype | threads | ms per step | kgan ÷ program |")
-print("|---|---|---|---|---|")
-print(f"| PyTorch peer | float32 | 1 | {p32:.2f} | {ours / p32:.2f} |")
-print(f"| PyTorch peer | float64 | 1 | {p64:.2f} | {ours / p64:.2f} |")
-print(f"| kgan bench | float64 | {threads} | {ours:.2f} (windows {spread}) | 1.00 |")
+if skipped:
+    print("| program | dtype | threads | ms per step | kgan ÷ program |")
+    print("|---|---|---|---|---|")
+    print(f"| PyTorch peer | float32 | 1 | {p32:.2f} | {ours / p32:.2f} |")
+    print(f"| PyTorch peer | float64 | 1 | {p64:.2f} | {ours / p64:.2f} |")
+    print(f"| kgan bench | float64 | {threads} | {ours:.2f} (windows {spread}) | 1.00 |")
+else:
+    nat_spread = f"{nat_low:.2f}–{nat_high:.2f}"
+    print("| program | dtype | threads | ms per step | kgan ÷ program "
+          "| kgan native ÷ program |")
+    print("|---|---|---|---|---|---|")
+    print(f"| PyTorch peer | float32 | 1 | {p32:.2f} | {ours / p32:.2f} | {nat / p32:.2f} |")
+    print(f"| PyTorch peer | float64 | 1 | {p64:.2f} | {ours / p64:.2f} | {nat / p64:.2f} |")
+    print(f"| kgan bench | float64 | {threads} | {ours:.2f} (windows {spread}) | 1.00 "
+          f"| {nat / ours:.2f} |")
+    print(f"| KGAN_BLAS=native kgan bench | float64 | {nat_threads} | {nat:.2f} "
+          f"(windows {nat_spread}) | {ours / nat:.2f} | 1.00 |")
 print()
 print(f"Batch 512, width 128, on {cores} cores (load average {load} before the run); "
-      f"kgan used {cpu:.2f} ms of CPU per step. Ratios below 1 mean kgan is faster.")
+      f"kgan used {cpu:.2f} ms of CPU per step"
+      + ("." if skipped else f", {nat_cpu:.2f} ms with KGAN_BLAS=native.")
+      + " Ratios below 1 mean kgan is faster.")
+if skipped:
+    print()
+    print(f"Skipped the KGAN_BLAS=native row: {skipped}")
 PY
 
 if [ "$sweep" = 1 ]; then

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import kgan.dynamics.Integrator;
+import kgan.linalg.ProductBackend;
 import kgan.linalg.Rng;
 import kgan.train.BatchStream;
 import kgan.train.RunModel;
@@ -51,19 +52,21 @@ public final class StepBenchmark {
      * @param peakRssKib     peak resident memory of the process (VmHWM), KiB; −1 if unknown
      * @param threads        threads a large product uses
      * @param vectorApi      whether the products use the JDK Vector API
+     * @param blas           which code computed the products: java (kgan's kernels) or
+     *                       native (the system's BLAS; see kgan.linalg.ProductBackend)
      */
     public record Result(Settings settings, double msPerStep, double msPerStepMin,
             double msPerStepMax, double stepsPerSecond, double cpuMsPerStep,
             double bytesPerStep, long peakRssKib,
-            int threads, boolean vectorApi) {
+            int threads, boolean vectorApi, String blas) {
 
         /** One line for a person. */
         public String line() {
             return String.format(Locale.ROOT, "kgan float64 batch=%d hidden=%d threads=%d "
-                    + "vector=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, "
+                    + "vector=%s blas=%s: %.2f ms/step (windows %.2f–%.2f), %.1f steps/s, "
                     + "CPU %.2f ms/step, %.1f MB allocated/step, peak RSS %.0f MB",
-                    settings.batchSize(), settings.hidden(), threads, vectorApi, msPerStep,
-                    msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep,
+                    settings.batchSize(), settings.hidden(), threads, vectorApi, blas,
+                    msPerStep, msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep,
                     bytesPerStep / 1e6,
                     peakRssKib / 1024.0);
         }
@@ -72,13 +75,13 @@ public final class StepBenchmark {
         public String json() {
             return String.format(Locale.ROOT, "{\"dtype\": \"float64\", \"batch\": %d, "
                     + "\"hidden\": %d, \"threads\": %d, \"vector_api\": %s, "
-                    + "\"ms_per_step\": %.4f, \"ms_per_step_min\": %.4f, "
+                    + "\"blas\": \"%s\", \"ms_per_step\": %.4f, \"ms_per_step_min\": %.4f, "
                     + "\"ms_per_step_max\": %.4f, \"steps_per_second\": %.3f, "
                     + "\"cpu_ms_per_step\": %.4f, "
                     + "\"bytes_per_step\": %.0f, \"peak_rss_kib\": %d, \"timed_steps\": %d}",
-                    settings.batchSize(), settings.hidden(), threads, vectorApi, msPerStep,
-                    msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep, bytesPerStep,
-                    peakRssKib, settings.steps());
+                    settings.batchSize(), settings.hidden(), threads, vectorApi, blas,
+                    msPerStep, msPerStepMin, msPerStepMax, stepsPerSecond, cpuMsPerStep,
+                    bytesPerStep, peakRssKib, settings.steps());
         }
     }
 
@@ -131,7 +134,8 @@ public final class StepBenchmark {
         return new Result(new Settings(settings.batchSize(), settings.hidden(),
                 settings.warmup(), timed, windows, settings.seed()), median, sorted[0],
                 sorted[windows - 1], 1000.0 / median, cpuMsPerStep, bytesPerStep, peakRssKib(),
-                kgan.linalg.Dense.productThreads(), kgan.linalg.Dense.vectorisedProducts());
+                kgan.linalg.Dense.productThreads(), kgan.linalg.Dense.vectorisedProducts(),
+                ProductBackend.active().label());
     }
 
     private static long processCpuNanos() {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import kgan.data.DataException;
 import kgan.game.GanLoss;
+import kgan.linalg.ProductBackend;
 import kgan.train.InvalidInputException;
 import kgan.train.TrainConfig;
 import kgan.train.Trainer;
@@ -58,7 +59,28 @@ public final class Main implements Runnable {
             }
             throw e;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            selectProductBackend(parseResult.commandSpec().commandLine());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli;
+    }
+
+    /**
+     * Reads KGAN_BLAS / kgan.blas once, before the command runs, so that a bad value stops
+     * it with one message rather than failing inside its first product.
+     */
+    private static void selectProductBackend(CommandLine cli) {
+        try {
+            ProductBackend.selectFromSettings();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ExecutionException(cli, e.getMessage(),
+                    new InvalidInputException(e.getMessage(), e));
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package kgan.linalg;
 
+import dev.ludovic.netlib.blas.BLAS;
+
 /**
  * The dense product C = A B on row-major arrays, with A read through strides so that Aᵀ B
  * needs no copy. Every entry is summed in ascending k, one multiply then one add per term
@@ -13,6 +15,9 @@ package kgan.linalg;
  * <p>The kernel uses the JDK's Vector API when the JVM runs with
  * {@code --add-modules jdk.incubator.vector} (the launcher and the tests do), and plain
  * loops otherwise; the two give identical results.
+ *
+ * <p>All of this holds for the default, Java backend; on request {@link ProductBackend} hands
+ * the products to the system's BLAS, which sums in an order of its own.
  */
 final class Products {
 
@@ -45,12 +50,19 @@ final class Products {
 
     /**
      * c = A B for the m×depth matrix A with a(i, k) = a[i·rowStride + k·depthStride] and the
-     * depth×n row-major B. c: Modified (its first m·n entries); a, b: Not modified.
+     * depth×n row-major B. c: Modified (its first m·n entries); a, b: Not modified. With the
+     * native backend selected ({@link ProductBackend}) the system's BLAS computes it instead,
+     * when A's strides fit one of its layouts.
      */
     static void mult(double[] a, int rowStride, int depthStride, double[] b, double[] c,
             int m, int depth, int n) {
         if (depth == 0) {
             java.util.Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        BLAS blas = ProductBackend.blas();
+        if (blas != null && ProductBackend.dgemm(blas, a, rowStride, depthStride, b, c, m,
+                depth, n)) {
             return;
         }
         long work = (long) m * depth * n;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kgan.linalg.ProductBackend;
+
 /** The bench command on a tiny step: what it reports, and how it refuses bad input. */
 class BenchCommandTest {
 
@@ -19,7 +21,29 @@ class BenchCommandTest {
         assertThat(r.status()).isEqualTo(0);
         assertThat(r.out()).contains("\"batch\": 16", "\"hidden\": 8", "\"timed_steps\": 4",
                 "\"ms_per_step\"", "\"bytes_per_step\"", "\"peak_rss_kib\"",
-                "\"cpu_ms_per_step\"");
+                "\"cpu_ms_per_step\"", "\"blas\": \"java\"");
+    }
+
+    @Test
+    void refusesAnUnknownProductBackendNamingTheSetting() {
+        String before = System.getProperty(ProductBackend.PROPERTY);
+        try {
+            System.setProperty(ProductBackend.PROPERTY, "fast");
+
+            CliRunner.Result r = CliRunner.run("bench", "--batch-size", "16", "--hidden", "8",
+                    "--steps", "1", "--warmup", "0");
+
+            assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
+            assertThat(r.err()).contains("kgan: system property kgan.blas is \"fast\"; "
+                    + "expected java").doesNotContain("Exception", "\tat ");
+            assertThat(r.out()).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ProductBackend.PROPERTY);
+            } else {
+                System.setProperty(ProductBackend.PROPERTY, before);
+            }
+        }
     }
 
     @Test
