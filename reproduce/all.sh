@@ -5,7 +5,7 @@
 # usage: reproduce/all.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]
 #                         [EXPERIMENT…]
 #   EXPERIMENT  mode-collapse, prior-knowledge, toy-dynamics, mlp-spectrum (default: all)
-#   --quick     fewer steps and seeds, the same code paths (about 10 minutes on 2 cores)
+#   --quick     fewer steps and seeds, the same code paths (about 5 minutes on 2 cores)
 #   --smoke     tiny networks and a few steps, one seed: checks every code path in seconds
 #   --jobs N    run N jobs at a time (default: the number of cores)
 #   --shard i/n run share i of n of the job list: job k (0-based, in plan order) goes to
