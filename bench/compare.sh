@@ -36,8 +36,9 @@ peer() {
         | sed -n 's/.* \([0-9.]*\) ms\/step$/\1/p'
 }
 
+# kgan's own products, whatever KGAN_BLAS the caller exported.
 kgan_json() {
-    "$root/kgan" bench --steps "$steps" --json "$@" 2>/dev/null | tail -n 1
+    KGAN_BLAS=java "$root/kgan" bench --steps "$steps" --json "$@" 2>/dev/null | tail -n 1
 }
 
 field() {
@@ -70,8 +71,9 @@ else
     native_skip=$(sed -n 's/^kgan: //p' "$native_err" | head -n 1)
     native_skip=${native_skip:-kgan bench failed: $(tail -n 1 "$native_err")}
 fi
-# OpenBLAS runs one thread per core unless OPENBLAS_NUM_THREADS says otherwise.
-native_threads=${OPENBLAS_NUM_THREADS:-$(nproc)}
+# A guess, for the table: OpenBLAS runs one thread per core unless OPENBLAS_NUM_THREADS (or
+# OMP_NUM_THREADS) says otherwise, and another libblas.so.3 may do as it likes.
+native_threads=${OPENBLAS_NUM_THREADS:-${OMP_NUM_THREADS:-$(nproc)}}
 
 "$python" - "$peer32" "$peer64" "$ours_ms" "$ours_min" "$ours_max" "$ours_cpu" \
     "$ours_threads" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" \
@@ -125,7 +127,8 @@ if [ "$sweep" = 1 ]; then
         done
     done
     echo "Growth study: kgan..." >&2
-    "$root/kgan" bench --sweep --steps "$steps" --peer "$csv" --out "$out" 2>/dev/null
+    KGAN_BLAS=java "$root/kgan" bench --sweep --steps "$steps" --peer "$csv" --out "$out" \
+        2>/dev/null
     echo
     echo '```'
     cat "$out/growth.csv"

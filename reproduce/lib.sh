@@ -19,7 +19,8 @@ EXPERIMENTS=(mode-collapse prior-knowledge toy-dynamics mlp-spectrum)
 KGAN="${KGAN:-$ROOT_DIR/kgan}"
 
 PROFILE=full
-# One job per core by default: a job is mostly one thread (its evaluations, its start-up).
+# One job per core by default: a job's start-up and evaluations run on one thread, so two
+# jobs keep both cores busy (`--quick` took 5 minutes at two, on 2 cores).
 JOBS="$(nproc 2>/dev/null || echo 1)"
 SHARD_INDEX=1
 SHARD_COUNT=1

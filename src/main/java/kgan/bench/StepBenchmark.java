@@ -104,28 +104,30 @@ public final class StepBenchmark {
         Rng rng = new Rng(settings.seed());
         RunModel model = RunModel.build(config, rng);
         Integrator integrator = model.integrator(config);
-        // The trainer's stream: each batch is drawn ahead while the step before it runs.
-        BatchStream batches = new BatchStream(model.batches(config, rng), rng);
-        for (int s = 0; s < settings.warmup(); s++) {
-            integrator.step(model.game(), batches);
-        }
-
         int windows = Math.max(1, Math.min(settings.windows(), settings.steps()));
         int perWindow = Math.max(1, settings.steps() / windows);
+        int timed = windows * perWindow;
         double[] msPerStep = new double[windows];
-        long allocatedBefore = allocatedBytes();
-        long cpuBefore = processCpuNanos();
-        for (int w = 0; w < windows; w++) {
-            long started = System.nanoTime();
-            for (int s = 0; s < perWindow; s++) {
+        double cpuMsPerStep;
+        double bytesPerStep;
+        // The trainer's stream: each batch is drawn ahead while the step before it runs.
+        try (BatchStream batches = new BatchStream(model.batches(config, rng), rng)) {
+            for (int s = 0; s < settings.warmup(); s++) {
                 integrator.step(model.game(), batches);
             }
-            msPerStep[w] = (System.nanoTime() - started) / 1e6 / perWindow;
+
+            long allocatedBefore = allocatedBytes();
+            long cpuBefore = processCpuNanos();
+            for (int w = 0; w < windows; w++) {
+                long started = System.nanoTime();
+                for (int s = 0; s < perWindow; s++) {
+                    integrator.step(model.game(), batches);
+                }
+                msPerStep[w] = (System.nanoTime() - started) / 1e6 / perWindow;
+            }
+            cpuMsPerStep = (processCpuNanos() - cpuBefore) / 1e6 / timed;
+            bytesPerStep = (allocatedBytes() - allocatedBefore) / (double) timed;
         }
-        int timed = windows * perWindow;
-        double cpuMsPerStep = (processCpuNanos() - cpuBefore) / 1e6 / timed;
-        double bytesPerStep = (allocatedBytes() - allocatedBefore) / (double) timed;
-        batches.close();
 
         double[] sorted = msPerStep.clone();
         Arrays.sort(sorted);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import kgan.data.DataException;
 import kgan.game.GanLoss;
+import kgan.linalg.Parallel;
 import kgan.linalg.ProductBackend;
 import kgan.train.InvalidInputException;
 import kgan.train.TrainConfig;
@@ -64,18 +65,19 @@ public final class Main implements Runnable {
             if (help != null) {
                 return help;
             }
-            selectProductBackend(parseResult.commandSpec().commandLine());
+            checkComputeSettings(parseResult.commandSpec().commandLine());
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cli;
     }
 
     /**
-     * Reads KGAN_BLAS / kgan.blas once, before the command runs, so that a bad value stops
-     * it with one message rather than failing inside its first product.
+     * Reads KGAN_BLAS / kgan.blas and kgan.threads once, before the command runs, so that a
+     * bad value stops it with one message rather than failing inside its first product.
      */
-    private static void selectProductBackend(CommandLine cli) {
+    private static void checkComputeSettings(CommandLine cli) {
         try {
+            Parallel.checkSettings();
             ProductBackend.selectFromSettings();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ExecutionException(cli, e.getMessage(),

@@ -138,9 +138,9 @@ public final class Dense {
         }
     }
 
-    /** How many threads a large product uses. */
+    /** How many threads a large product of kgan's own kernels uses: 1 or 2. */
     public static int productThreads() {
-        return Products.THREADS;
+        return Parallel.threadsUsed();
     }
 
     /** True when the products run on the JDK Vector API rather than plain loops. */

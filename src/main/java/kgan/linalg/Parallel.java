@@ -12,8 +12,16 @@ import java.util.concurrent.Future;
  */
 public final class Parallel {
 
-    /** The threads a split uses: the system property kgan.threads, else min(2, cores). */
-    static final int THREADS = threads();
+    /** The system property that sets {@link #THREADS}. */
+    public static final String PROPERTY = "kgan.threads";
+
+    /**
+     * The threads products and Gram matrices may use: the system property kgan.threads, else
+     * min(2, cores). A split uses at most two (this one and one helper); 1 turns splitting
+     * off. A malformed value counts as unset here: the command line stops on it first
+     * ({@link #checkSettings()}).
+     */
+    static final int THREADS = threads(false);
 
     private static final ExecutorService HELPER = THREADS < 2 ? null
             : Executors.newSingleThreadExecutor(r -> {
@@ -25,15 +33,15 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /** 2 when work is split with a helper thread, else 1. */
+    static int threadsUsed() {
+        return HELPER == null ? 1 : 2;
+    }
+
     /** Rows [from, to) of some computation. */
     @FunctionalInterface
     public interface Rows {
         void run(int from, int to);
-    }
-
-    /** True when a helper thread is there to split work with. */
-    public static boolean available() {
-        return HELPER != null;
     }
 
     /**
@@ -57,20 +65,40 @@ public final class Parallel {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException("parallel rows failed", cause);
         }
     }
 
-    private static int threads() {
-        String property = System.getProperty("kgan.threads");
-        if (property != null) {
-            try {
-                return Math.max(1, Integer.parseInt(property.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("system property kgan.threads is \""
-                        + property + "\"; expected a whole number ≥ 1", e);
-            }
+    /**
+     * Checks the system property kgan.threads.
+     *
+     * @throws IllegalArgumentException naming the property, its value and what was expected
+     */
+    public static void checkSettings() {
+        threads(true);
+    }
+
+    private static int threads(boolean strict) {
+        String property = System.getProperty(PROPERTY);
+        int fallback = Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (property == null) {
+            return fallback;
         }
-        return Math.min(2, Runtime.getRuntime().availableProcessors());
+        try {
+            int threads = Integer.parseInt(property.trim());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as for a count below 1.
+        }
+        if (strict) {
+            throw new IllegalArgumentException("system property " + PROPERTY + " is \""
+                    + property + "\"; expected a whole number ≥ 1");
+        }
+        return fallback;
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import kgan.game.Batch;
@@ -49,10 +50,20 @@ public final class BatchStream implements Supplier<Batch>, AutoCloseable {
         return next == null ? rng.saveState() : stateBeforeNext.clone();
     }
 
-    /** Stops the background thread; a batch being drawn ahead is dropped. */
+    /**
+     * Stops the background thread once the batch being drawn ahead is drawn (a few
+     * milliseconds), so that nothing draws from the source after this returns.
+     */
     @Override
     public void close() {
-        ahead.shutdownNow();
+        ahead.shutdown();
+        try {
+            if (!ahead.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("a batch took over a minute to draw");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Batch join(Future<Batch> batch) {
@@ -64,6 +75,9 @@ public final class BatchStream implements Supplier<Batch>, AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException("drawing a batch failed", e.getCause());
         }

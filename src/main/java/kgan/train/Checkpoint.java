@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import kgan.data.AtomicFiles;
 import kgan.autodiff.Tensor;
 import kgan.game.Player;
+import kgan.linalg.ProductBackend;
 import kgan.optim.OptimizerState;
 
 /**
@@ -34,9 +35,11 @@ import kgan.optim.OptimizerState;
  * @param parameters    each player's parameter values, in {@code parameters(player)} order
  * @param optimizers    each moving player's optimiser state
  * @param rngState      the run's random source
+ * @param products      the products' backend that computed the run (java or native, see
+ *                      {@link ProductBackend}): the two differ in the last bits
  */
 public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRMaj>> parameters,
-        Map<Player, OptimizerState> optimizers, byte[] rngState) {
+        Map<Player, OptimizerState> optimizers, byte[] rngState, String products) {
 
     static final String FORMAT = "kgan-checkpoint";
     static final int VERSION = 1;
@@ -55,7 +58,7 @@ public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRM
             values.put(player, copies);
         });
         return new Checkpoint(step, dataDimension, values, new EnumMap<>(optimizers),
-                rngState.clone());
+                rngState.clone(), ProductBackend.active().label());
     }
 
     /** Writes this checkpoint to {@code file}, atomically. */
@@ -74,6 +77,7 @@ public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRM
             node.set("buffers", matrices(state.buffers()));
         });
         root.put("rng", Base64.getEncoder().encodeToString(rngState));
+        root.put("products", products);
         AtomicFiles.write(file, out -> JSON.writeValue(out, root));
     }
 
@@ -131,9 +135,11 @@ public record Checkpoint(int step, int dataDimension, Map<Player, List<DMatrixRM
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("checkpoint " + file + ": \"rng\" is not base64");
         }
+        // Checkpoints written before the backend was recorded came from the Java kernels.
+        String products = root.path("products").asText(ProductBackend.JAVA.label());
         return new Checkpoint(reader.integer(root, "step", "the top level"),
                 reader.integer(root, "dataDimension", "the top level"), parameters,
-                optimizers, rng);
+                optimizers, rng, products);
     }
 
     /**

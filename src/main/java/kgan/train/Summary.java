@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import kgan.linalg.ProductBackend;
+
 /**
  * What a run reports at its end (summary.json).
  *
@@ -11,14 +13,16 @@ import java.util.Map;
  * @param steps       the generator steps completed
  * @param stepsRun    the steps this invocation ran (fewer than {@code steps} after resume)
  * @param wallSeconds the wall time of this invocation
+ * @param products    the products' backend that computed the run: java or native
  * @param metrics     the last evaluation's metrics, by column name
  */
 public record Summary(String folder, int steps, int stepsRun, double wallSeconds,
-        Map<String, Double> metrics) {
+        String products, Map<String, Double> metrics) {
 
     static Summary of(TrainConfig config, Path folder, int steps, int stepsRun, double seconds,
             Map<String, Double> metrics) {
-        return new Summary(folder.toString(), steps, stepsRun, seconds, metrics);
+        return new Summary(folder.toString(), steps, stepsRun, seconds,
+                ProductBackend.active().label(), metrics);
     }
 
     /** A few lines for the terminal. */

@@ -22,6 +22,7 @@ import kgan.dynamics.Integrator;
 import kgan.game.KernelGuidedGame;
 import kgan.game.Objectives;
 import kgan.game.Player;
+import kgan.linalg.ProductBackend;
 import kgan.linalg.Rng;
 import kgan.optim.Optimizer;
 import kgan.optim.OptimizerState;
@@ -191,6 +192,13 @@ public final class Trainer {
             throw new InvalidInputException("checkpoint " + file + " was trained on "
                     + checkpoint.dataDimension() + "-dimensional data, but --data "
                     + config.data() + " has dimension " + d);
+        }
+        String products = ProductBackend.active().label();
+        if (!checkpoint.products().equals(products)) {
+            throw new InvalidInputException("checkpoint " + file + " was computed with "
+                    + ProductBackend.VARIABLE + "=" + checkpoint.products() + ", but this run "
+                    + "has " + ProductBackend.VARIABLE + "=" + products + "; resume with "
+                    + checkpoint.products() + " (the two differ in the last bits)");
         }
         for (Player player : Player.values()) {
             checkpoint.restoreInto(file, player, model.game().parameters(player));

@@ -119,6 +119,20 @@ class BadInputTest {
     }
 
     @Test
+    void resumingOnAnotherProductBackendThanTheCheckpoints() throws IOException {
+        Path run = tmp.resolve("run");
+        assertThat(train(run).status()).isZero();
+        Path checkpoint = run.resolve("checkpoint.json");
+        String original = Files.readString(checkpoint);
+        assertThat(original).contains("\"products\":\"java\"");
+        Files.writeString(checkpoint, original.replace("\"products\":\"java\"",
+                "\"products\":\"native\""));
+
+        assertRejected(CliRunner.run("train", "--resume", run.toString(), "--steps", "30"),
+                "checkpoint.json", "KGAN_BLAS=native", "KGAN_BLAS=java");
+    }
+
+    @Test
     void checkpointOfAnotherArchitecture() throws IOException {
         Path run = tmp.resolve("run");
         assertThat(train(run).status()).isZero();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import kgan.linalg.Parallel;
 import kgan.linalg.ProductBackend;
 
 /** The bench command on a tiny step: what it reports, and how it refuses bad input. */
@@ -26,22 +27,35 @@ class BenchCommandTest {
 
     @Test
     void refusesAnUnknownProductBackendNamingTheSetting() {
-        String before = System.getProperty(ProductBackend.PROPERTY);
+        refusesTheSetting(ProductBackend.PROPERTY, "fast",
+                "kgan: system property kgan.blas is \"fast\"; expected java");
+    }
+
+    @Test
+    void refusesAThreadCountThatIsNotAWholeNumberNamingTheSetting() {
+        for (String threads : new String[] {"two", "0"}) {
+            refusesTheSetting(Parallel.PROPERTY, threads, "kgan: system property kgan.threads is \""
+                    + threads + "\"; expected a whole number ≥ 1");
+        }
+    }
+
+    /** With the system property set to value, a command stops with the message, status 2. */
+    private static void refusesTheSetting(String property, String value, String message) {
+        String before = System.getProperty(property);
         try {
-            System.setProperty(ProductBackend.PROPERTY, "fast");
+            System.setProperty(property, value);
 
             CliRunner.Result r = CliRunner.run("bench", "--batch-size", "16", "--hidden", "8",
                     "--steps", "1", "--warmup", "0");
 
             assertThat(r.status()).isEqualTo(Main.BAD_INPUT);
-            assertThat(r.err()).contains("kgan: system property kgan.blas is \"fast\"; "
-                    + "expected java").doesNotContain("Exception", "\tat ");
+            assertThat(r.err()).contains(message).doesNotContain("Exception", "\tat ");
             assertThat(r.out()).isEmpty();
         } finally {
             if (before == null) {
-                System.clearProperty(ProductBackend.PROPERTY);
+                System.clearProperty(property);
             } else {
-                System.setProperty(ProductBackend.PROPERTY, before);
+                System.setProperty(property, before);
             }
         }
     }

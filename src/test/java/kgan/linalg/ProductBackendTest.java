@@ -23,8 +23,8 @@ class ProductBackendTest {
 
     /**
      * netlib's Java BLAS (its Vector API one under the tests' JVM options). netlib builds its
-     * instances once, trying the system's library first; where that is missing it logs one
-     * warning and the Java instance is the same.
+     * instances once, and its builder tries to load the system's library too (where that is
+     * missing it logs one warning); only the Java instance is used here.
      */
     private static final BLAS REFERENCE = JavaBLAS.getInstance();
 
@@ -78,6 +78,34 @@ class ProductBackendTest {
             double[] c = throughDgemm(a.data, s[1], 1, bt.data, s[0], s[1], s[2]);
 
             RoundingBound.assertWithin(c, Dense.multTransB(a, stored).data, a, bt);
+        }
+    }
+
+    @Test
+    void leadingDimensionsLongerThanTheRowsAreReadAsStrides() {
+        // A inside wider arrays: rows of depth + 3 entries, or Aᵀ's rows of m + 5, so that a
+        // leading dimension mistaken for depth or m reads the wrong entries.
+        Rng rng = new Rng(24);
+        for (int[] s : SHAPES) {
+            int m = s[0];
+            int depth = s[1];
+            DMatrixRMaj a = rng.gaussian(m, depth);
+            DMatrixRMaj b = rng.gaussian(depth, s[2]);
+            DMatrixRMaj expected = Dense.mult(a, b);
+
+            double[] padded = rng.gaussian(m, depth + 3).data;
+            double[] transposedPadded = rng.gaussian(depth, m + 5).data;
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < depth; k++) {
+                    padded[i * (depth + 3) + k] = a.get(i, k);
+                    transposedPadded[k * (m + 5) + i] = a.get(i, k);
+                }
+            }
+
+            RoundingBound.assertWithin(throughDgemm(padded, depth + 3, 1, b.data, m, depth,
+                    s[2]), expected.data, a, b);
+            RoundingBound.assertWithin(throughDgemm(transposedPadded, 1, m + 5, b.data, m,
+                    depth, s[2]), expected.data, a, b);
         }
     }
 
