@@ -129,6 +129,8 @@ public final class LinePlot {
         }
 
         boolean drawn = false;
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] kept = drawable(e.getValue()[0], e.getValue()[1]);
             if (kept[0].length == 0) {
@@ -137,6 +139,18 @@ public final class LinePlot {
             XYSeries s = chart.addSeries(e.getKey(), kept[0], kept[1]);
             s.setMarker(SeriesMarkers.CIRCLE);
             drawn = true;
+            for (double v : kept[1]) {
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
+        }
+        if (logY && yMin == null && drawn) {
+            // XChart labels a log axis at powers of ten only: a range within one decade would
+            // have no label, so the axis runs from the decade below to the decade above.
+            double floor = Math.pow(10, Math.floor(Math.log10(low)));
+            double ceiling = Math.pow(10, Math.ceil(Math.log10(high)));
+            chart.getStyler().setYAxisMin(floor).setYAxisMax(ceiling > floor ? ceiling
+                    : 10 * floor);
         }
         if (!drawn) {
             // XChart cannot draw axes without a series; an invisible one keeps the frame.
