@@ -41,8 +41,10 @@ usage_error() {
 parse_options() {
     while (($# > 0)); do
         case "$1" in
-            --quick) PROFILE=quick ;;
-            --smoke) PROFILE=smoke ;;
+            --quick|--smoke)
+                [[ "$PROFILE" == full || "$PROFILE" == "${1#--}" ]] ||
+                    usage_error "$1 after --$PROFILE: choose one profile"
+                PROFILE="${1#--}" ;;
             --jobs)
                 (($# >= 2)) || usage_error "--jobs needs a number"
                 [[ "$2" =~ ^[1-9][0-9]*$ ]] ||
@@ -186,7 +188,9 @@ report_running() {
         id="${JOB_IDS[$k]}"
         log="$(log_of "$id")"
         if [[ -f "$log" && ! -f "$(status_of "$id")" ]]; then
-            line="$(tail -n 1 "$log" 2>/dev/null | tr -d '\r' | cut -c1-100)"
+            # The JVM's incubator-module warning is not progress.
+            line="$({ grep -v '^WARNING: Using incubator modules' "$log" 2>/dev/null || true; } |
+                tail -n 1 | tr -d '\r' | cut -c1-100)"
             echo "    running $id: ${line:-starting}"
         fi
     done
