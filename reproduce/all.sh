@@ -3,7 +3,7 @@
 # OUT/index.md, that links each figure and table to the claim it supports.
 #
 # usage: reproduce/all.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]
-#                         [EXPERIMENT…]
+#                         [--only PATTERN]… [EXPERIMENT…]
 #   EXPERIMENT  mode-collapse, prior-knowledge, toy-dynamics, mlp-spectrum (default: all)
 #   --quick     fewer steps and seeds, the same code paths (about 5 minutes on 2 cores)
 #   --smoke     tiny networks and a few steps, one seed: checks every code path in seconds
@@ -13,6 +13,9 @@
 #   --out DIR   output folder (default runs/reproduce-<full|quick|smoke>); a job whose
 #               result is already there is skipped, so rerunning continues a sweep, and
 #               after the last shard it makes the reports and the index
+#   --only PATTERN  keep only the jobs whose id matches the bash glob PATTERN (repeatable),
+#               e.g. --only 'mode-collapse/*/guided/*'; ids are the paths under OUT/logs;
+#               the reports cover the runs that exist, and --shard splits the kept jobs
 # Exit status: 0 when every job and report succeeded, 1 when one failed (its log is named,
 # the others still ran), 2 for bad input.
 set -euo pipefail
@@ -20,7 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib.sh"
 SCRIPT_NAME="reproduce/all.sh"
 SCRIPT_USAGE="reproduce/all.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR] \
-[EXPERIMENT…]; experiments: ${EXPERIMENTS[*]}"
+[--only PATTERN]… [EXPERIMENT…]; experiments: ${EXPERIMENTS[*]}"
 
 parse_options "$@"
 for name in "${SELECTED[@]+"${SELECTED[@]}"}"; do
@@ -30,17 +33,26 @@ done
 if ((${#SELECTED[@]} == 0)); then
     SELECTED=("${EXPERIMENTS[@]}")
 fi
-prepare_out
-profile_settings
-mkdir -p "$OUT/logs"
-
 for name in "${SELECTED[@]}"; do
     source "$here/$name.sh"
 done
+profile_settings
+check_only_patterns "${SELECTED[@]}"
+prepare_out
+mkdir -p "$OUT/logs"
+
 started=$SECONDS
 for name in "${SELECTED[@]}"; do
     "plan_${name//-/_}"
 done
+# With --only, the experiments left without a job have nothing to run, report or index.
+kept=()
+for name in "${SELECTED[@]}"; do
+    if has_jobs "$name"; then
+        kept+=("$name")
+    fi
+done
+SELECTED=("${kept[@]}")
 echo "$SCRIPT_NAME: profile $PROFILE, ${#JOB_IDS[@]} job(s) in all, output in $OUT"
 
 status=0

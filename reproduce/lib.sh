@@ -26,6 +26,9 @@ SHARD_INDEX=1
 SHARD_COUNT=1
 OUT=""
 SELECTED=()
+# --only patterns: bash globs over job ids; when given, the plan keeps the matching jobs only.
+ONLY=()
+ONLY_MATCHES=()
 
 JOB_IDS=()
 JOB_MARKERS=()
@@ -62,6 +65,13 @@ parse_options() {
                 OUT="$2"
                 shift ;;
             --out=*) set -- --out "${1#--out=}" "${@:2}"; continue ;;
+            --only)
+                (($# >= 2)) ||
+                    usage_error "--only needs a pattern, e.g. 'mode-collapse/*/gan/*'"
+                ONLY+=("$2")
+                ONLY_MATCHES+=(0)
+                shift ;;
+            --only=*) set -- --only "${1#--only=}" "${@:2}"; continue ;;
             -h|--help) echo "usage: $SCRIPT_USAGE"; exit 0 ;;
             -*) usage_error "unknown option '$1'" ;;
             *) SELECTED+=("$1") ;;
@@ -81,6 +91,37 @@ parse_shard() {
     if ((SHARD_INDEX < 1 || SHARD_COUNT < 1 || SHARD_INDEX > SHARD_COUNT)); then
         usage_error "--shard '$spec': expected i/n with 1 ≤ i ≤ n, e.g. 2/8"
     fi
+}
+
+# check_only_patterns EXPERIMENT…: plans the experiments once without an output folder and
+# refuses (status 2) a --only pattern that selects no job, before anything is written.
+check_only_patterns() {
+    ((${#ONLY[@]} > 0)) || return 0
+    local name p saved_out="$OUT"
+    OUT=/unused
+    for name in "$@"; do
+        "plan_${name//-/_}"
+    done
+    for p in "${!ONLY[@]}"; do
+        if ((ONLY_MATCHES[p] == 0)); then
+            usage_error "--only '${ONLY[$p]}' matches no job; job ids look like \
+'${PLANNED_ANY_ID:-mode-collapse/ring/gan/seed-1}'"
+        fi
+        ONLY_MATCHES[p]=0
+    done
+    JOB_IDS=()
+    JOB_MARKERS=()
+    JOB_COMMANDS=()
+    OUT="$saved_out"
+}
+
+# True when the plan holds a job of EXPERIMENT.
+has_jobs() {
+    local id
+    for id in "${JOB_IDS[@]+"${JOB_IDS[@]}"}"; do
+        [[ "$id" == "$1/"* ]] && return 0
+    done
+    return 1
 }
 
 # Picks the default output folder, creates it and checks that it can be written.
@@ -110,11 +151,28 @@ known_experiment() {
     return 1
 }
 
+# True when ID is selected by the --only patterns (all ids are when there are none); counts
+# the matches of each pattern.
+selected_job() {
+    local id="$1" p kept=1
+    ((${#ONLY[@]} > 0)) || return 0
+    for p in "${!ONLY[@]}"; do
+        # shellcheck disable=SC2053  # the pattern is a glob on purpose
+        if [[ "$id" == ${ONLY[$p]} ]]; then
+            ONLY_MATCHES[p]=$((ONLY_MATCHES[p] + 1))
+            kept=0
+        fi
+    done
+    return "$kept"
+}
+
 # add_job ID MARKER WORD…: a job that is done once the file MARKER exists; WORD… is the
-# command, run with its output in the job's log.
+# command, run with its output in the job's log. Jobs that --only leaves out are not added.
 add_job() {
     local id="$1" marker="$2"
     shift 2
+    PLANNED_ANY_ID="${PLANNED_ANY_ID:-$id}"
+    selected_job "$id" || return 0
     JOB_IDS+=("$id")
     JOB_MARKERS+=("$marker")
     JOB_COMMANDS+=("$(printf '%q ' "$@")")
@@ -327,13 +385,15 @@ experiment_main() {
     local name="$1"
     shift
     SCRIPT_NAME="reproduce/$name.sh"
-    SCRIPT_USAGE="reproduce/$name.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]"
+    SCRIPT_USAGE="reproduce/$name.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR] \
+[--only PATTERN]…"
     parse_options "$@"
     if ((${#SELECTED[@]} > 0)); then
         usage_error "unexpected argument '${SELECTED[0]}'"
     fi
-    prepare_out
     profile_settings
+    check_only_patterns "$name"
+    prepare_out
     mkdir -p "$OUT/logs"
     "plan_${name//-/_}"
     local status=0

@@ -69,6 +69,38 @@ class ReproduceScriptsTest {
     }
 
     /**
+     * --only keeps the jobs whose id matches one of its globs: here the ring's six methods
+     * and the grid's guided run. The reports cover those runs only, and a pattern that
+     * matches no job is refused before the output folder is made.
+     */
+    @Test
+    void onlyKeepsTheMatchingJobs(@TempDir Path dir) throws Exception {
+        Path kgan = wrapper(dir, "no-job-fails-on-purpose/");
+        Path out = dir.resolve("out");
+        Map<String, String> env = Map.of("KGAN", kgan.toString());
+
+        Result typo = run(env, "reproduce/mode-collapse.sh", "--smoke", "--only",
+                "mode-collapse/*/guided/*", "--only", "mode-collapse/*/gided/*", "--out",
+                out.toString());
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).startsWith("reproduce/mode-collapse.sh: --only "
+                + "'mode-collapse/*/gided/*' matches no job; job ids look like "
+                + "'mode-collapse/ring/gan/seed-1'\n");
+        assertThat(out).doesNotExist();
+
+        Result r = run(env, "reproduce/mode-collapse.sh", "--smoke", "--only",
+                "mode-collapse/ring/*", "--only", "mode-collapse/*/guided/*", "--out",
+                out.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("7 job(s) to run");
+        assertThat(methods(Files.readAllLines(out.resolve("mode-collapse/ring/summary.csv"))))
+                .containsExactly("gan", "wgan-gp", "gradient-norm", "mmd", "local", "guided");
+        assertThat(methods(Files.readAllLines(out.resolve("mode-collapse/grid/summary.csv"))))
+                .containsExactly("guided");
+        assertThat(out.resolve("logs/mode-collapse/grid/gan")).doesNotExist();
+    }
+
+    /**
      * The smoke profile in two shards, with one job made to fail by the kgan wrapper: the
      * first shard reports the failure with its log and leaves the reports to later; the
      * second finishes the rest, makes the reports without the failed run, and the index
