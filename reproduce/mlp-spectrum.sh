@@ -3,7 +3,8 @@
 # exact equilibrium of the empirical game (data = a teacher generator applied to a fixed
 # latent batch, the model's batch using the same latents), unguided against guided, for the
 # standard and the Wasserstein loss. Usage: reproduce/mlp-spectrum.sh [--quick|--smoke]
-# [--jobs N] [--shard i/n] [--out DIR]; prints its output folder, OUT/mlp-spectrum.
+# [--jobs N] [--shard i/n] [--out DIR] [--only PATTERN]…; prints its output folder,
+# OUT/mlp-spectrum.
 # Without `kgan analyze` in the build, the script plans no job and its report says so.
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"

@@ -2,7 +2,7 @@
 # Mode collapse on the 2-D mixtures: the 8-Gaussian ring and the
 # 25-Gaussian grid, six methods, several seeds, with the Unrolled-GAN protocol (the train
 # command's defaults). Usage: reproduce/mode-collapse.sh [--quick|--smoke] [--jobs N]
-# [--shard i/n] [--out DIR]; prints its output folder, OUT/mode-collapse.
+# [--shard i/n] [--out DIR] [--only PATTERN]…; prints its output folder, OUT/mode-collapse.
 #
 # The methods (every other setting is the train default: non-saturating loss, Adam 1e-4 with
 # β1 = 0.5, β2 = 0.999, one discriminator step, Gaussian kernel of bandwidth 0.5, 8 learned

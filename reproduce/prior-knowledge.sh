@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prior knowledge through fixed witness points, on the ring whose
 # mode 0, at (2, 0), has probability 0.02 (--data ring-rare). Usage:
-# reproduce/prior-knowledge.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR];
-# prints its output folder, OUT/prior-knowledge.
+# reproduce/prior-knowledge.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]
+# [--only PATTERN]…; prints its output folder, OUT/prior-knowledge.
 #
 # The methods (every other setting is the train default):
 #   gan             non-saturating GAN, λ_g = λ_l = 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Toy dynamics: the Dirac-GAN (proofs/dirac-gan.md) as a dynamical system.
-# Usage: reproduce/toy-dynamics.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR];
-# prints its output folder, OUT/toy-dynamics.
+# Usage: reproduce/toy-dynamics.sh [--quick|--smoke] [--jobs N] [--shard i/n] [--out DIR]
+# [--only PATTERN]…; prints its output folder, OUT/toy-dynamics.
 #
 # The analyses, each one job of `kgan analyze dirac` (the Jacobian spectrum of the Dirac-GAN
 # at its equilibrium, Gaussian kernel of bandwidth σ = 1):
