@@ -83,6 +83,12 @@ index="$OUT/index.md"
     echo "Profile: $PROFILE (full: the protocol's steps and 5 seeds; quick: fewer steps and"
     echo "2 seeds; smoke: tiny networks, 1 seed — only a check that everything runs)."
     echo "Made by \`reproduce/all.sh\`; per-job logs under [logs](logs/)."
+    if ((${#ONLY[@]} > 0)); then
+        echo
+        printf 'Only the jobs matching'
+        printf ' `%s`' "${ONLY[@]}"
+        echo " (\`--only\`) were run; the rest of the plan was left out."
+    fi
     for name in "${SELECTED[@]}"; do
         echo
         echo "## $name"

@@ -92,17 +92,22 @@ report_toy_dynamics() {
             fi
         done
     done
-    "$KGAN" report --spectra --parameter λ_g --out "$base/lambda" \
-        --title "Dirac-GAN: eigenvalues as λ_g grows (λ_l = 0, σ = 1)" "${arguments[@]}"
+    # A sweep that --only left out entirely has no report.
+    if ((${#arguments[@]} > 0)); then
+        "$KGAN" report --spectra --parameter λ_g --out "$base/lambda" \
+            --title "Dirac-GAN: eigenvalues as λ_g grows (λ_l = 0, σ = 1)" "${arguments[@]}"
+    fi
     arguments=()
     for v in "${TOY_WITNESSES[@]}"; do
         if [[ -f "$base/spectra/witness/$v/spectrum.json" ]]; then
             arguments+=("standard@$v=$base/spectra/witness/$v")
         fi
     done
-    "$KGAN" report --spectra --parameter v --out "$base/witness" \
-        --title "Dirac-GAN: eigenvalues as the witness v moves (λ_l = 1, σ = 1)" \
-        "${arguments[@]}"
+    if ((${#arguments[@]} > 0)); then
+        "$KGAN" report --spectra --parameter v --out "$base/witness" \
+            --title "Dirac-GAN: eigenvalues as the witness v moves (λ_l = 1, σ = 1)" \
+            "${arguments[@]}"
+    fi
 }
 
 # Writes OUT/EXPERIMENT/UNAVAILABLE.md: the build lacks the command this experiment needs.

@@ -69,9 +69,10 @@ class ReproduceScriptsTest {
     }
 
     /**
-     * --only keeps the jobs whose id matches one of its globs: here the ring's six methods
-     * and the grid's guided run. The reports cover those runs only, and a pattern that
-     * matches no job is refused before the output folder is made.
+     * --only keeps the jobs whose id matches one of its globs: here three of the ring's
+     * methods and the Dirac-GAN's λ_g sweep. The reports cover those jobs only, the
+     * experiments and data sets left without a job are not reported, the index says what was
+     * kept, and a pattern that matches no job is refused before the output folder is made.
      */
     @Test
     void onlyKeepsTheMatchingJobs(@TempDir Path dir) throws Exception {
@@ -82,22 +83,28 @@ class ReproduceScriptsTest {
         Result typo = run(env, "reproduce/mode-collapse.sh", "--smoke", "--only",
                 "mode-collapse/*/guided/*", "--only", "mode-collapse/*/gided/*", "--out",
                 out.toString());
+
         assertThat(typo.status()).isEqualTo(2);
         assertThat(typo.err()).startsWith("reproduce/mode-collapse.sh: --only "
                 + "'mode-collapse/*/gided/*' matches no job; job ids look like "
                 + "'mode-collapse/ring/gan/seed-1'\n");
         assertThat(out).doesNotExist();
 
-        Result r = run(env, "reproduce/mode-collapse.sh", "--smoke", "--only",
-                "mode-collapse/ring/*", "--only", "mode-collapse/*/guided/*", "--out",
-                out.toString());
+        Result r = run(env, "reproduce/all.sh", "--smoke", "--only", "mode-collapse/ring/g*",
+                "--only", "toy-dynamics/lambda/*", "--out", out.toString());
+
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("7 job(s) to run");
         assertThat(methods(Files.readAllLines(out.resolve("mode-collapse/ring/summary.csv"))))
-                .containsExactly("gan", "wgan-gp", "gradient-norm", "mmd", "local", "guided");
-        assertThat(methods(Files.readAllLines(out.resolve("mode-collapse/grid/summary.csv"))))
-                .containsExactly("guided");
-        assertThat(out.resolve("logs/mode-collapse/grid/gan")).doesNotExist();
+                .containsExactly("gan", "gradient-norm", "guided");
+        assertThat(out.resolve("mode-collapse/grid")).doesNotExist();
+        assertThat(out.resolve("logs/mode-collapse/ring/mmd")).doesNotExist();
+        assertThat(Files.size(out.resolve("toy-dynamics/lambda/locus.png"))).isPositive();
+        assertThat(out.resolve("toy-dynamics/witness")).doesNotExist();
+        assertThat(out.resolve("toy-dynamics/flows")).doesNotExist();
+        String index = Files.readString(out.resolve("index.md"));
+        assertThat(index).contains("Only the jobs matching `mode-collapse/ring/g*` "
+                + "`toy-dynamics/lambda/*` (`--only`) were run", "## mode-collapse",
+                "## toy-dynamics").doesNotContain("## prior-knowledge", "## mlp-spectrum");
     }
 
     /**
