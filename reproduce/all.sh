@@ -93,7 +93,7 @@ index="$OUT/index.md"
         echo
         echo "## $name"
         echo
-        "claims_${name//-/_}"
+        "claims_${name//-/_}" | mark_missing_links
         echo
         # The tables the reports made, inline, under the links above.
         for table in "$OUT/$name"/*/summary.md; do

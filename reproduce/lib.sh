@@ -363,6 +363,24 @@ report_runs() {
         "${arguments[@]}"
 }
 
+# Copies Markdown lines from standard input, adding "(not made in this run)" after each link
+# whose target, relative to OUT, does not exist: a part --only left out, or a failed report.
+mark_missing_links() {
+    local line rest out pattern='\]\(([^)]+)\)'
+    while IFS= read -r line; do
+        out=""
+        rest="$line"
+        while [[ "$rest" =~ $pattern ]]; do
+            out+="${rest%%"${BASH_REMATCH[0]}"*}${BASH_REMATCH[0]}"
+            rest="${rest#*"${BASH_REMATCH[0]}"}"
+            if [[ ! -e "$OUT/${BASH_REMATCH[1]}" ]]; then
+                out+=" (not made in this run)"
+            fi
+        done
+        printf '%s\n' "$out$rest"
+    done
+}
+
 # Runs the report of an experiment once none of its jobs is pending (failed runs are left
 # out of it, and the index marks them); says why not otherwise.
 maybe_report() {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,11 @@ class ReproduceScriptsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final List<String> SCRIPTS = List.of("all.sh", "mode-collapse.sh",
             "prior-knowledge.sh", "toy-dynamics.sh", "mlp-spectrum.sh");
+
+    /** A hung script, not a slow one: the smoke runs take seconds. */
+    private static final int SCRIPT_TIMEOUT_MINUTES = 10;
+    /** The quick profile took about 5 minutes on 2 cores; this only catches a hang. */
+    private static final int QUICK_TIMEOUT_MINUTES = 40;
 
     record Result(int status, String out, String err) {
     }
@@ -103,7 +110,9 @@ class ReproduceScriptsTest {
         assertThat(out.resolve("toy-dynamics/flows")).doesNotExist();
         String index = Files.readString(out.resolve("index.md"));
         assertThat(index).contains("Only the jobs matching `mode-collapse/ring/g*` "
-                + "`toy-dynamics/lambda/*` (`--only`) were run", "## mode-collapse",
+                + "`toy-dynamics/lambda/*` (`--only`) were run",
+                "[table](mode-collapse/grid/summary.md) (not made in this run)",
+                "[root locus](toy-dynamics/lambda/locus.png),", "## mode-collapse",
                 "## toy-dynamics").doesNotContain("## prior-knowledge", "## mlp-spectrum");
     }
 
@@ -168,6 +177,40 @@ class ReproduceScriptsTest {
                 "## toy-dynamics", "## mlp-spectrum");
     }
 
+    /**
+     * The quick profile, whole, as the issue's check of the reproduce/ folder asks: every
+     * job succeeds, and every figure and table the index links to exists and is not empty.
+     * Its numbers mean little at 200 steps and are not checked here.
+     */
+    @Test
+    void quickProfileWritesEveryFigureAndTableTheIndexLinks(@TempDir Path dir)
+            throws Exception {
+        Path kgan = wrapper(dir, "no-job-fails-on-purpose/", false);
+        Path out = dir.resolve("out");
+
+        Result r = run(Map.of("KGAN", kgan.toString()), QUICK_TIMEOUT_MINUTES,
+                "reproduce/all.sh", "--quick", "--out", out.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(0);
+        String index = Files.readString(out.resolve("index.md"));
+        assertThat(index).doesNotContain("FAILED", "not done", "not made");
+        Matcher link = Pattern.compile("\\]\\(([^)]+)\\)").matcher(index);
+        List<String> targets = new ArrayList<>();
+        while (link.find()) {
+            targets.add(link.group(1));
+        }
+        assertThat(targets).contains("mode-collapse/ring/summary.md",
+                "mode-collapse/grid/samples-grid.png", "prior-knowledge/ring-rare/regions.png",
+                "toy-dynamics/flows/rates.png", "mlp-spectrum/spectra-report/locus.png");
+        for (String target : targets) {
+            Path file = out.resolve(target);
+            assertThat(file).as(target).exists();
+            if (Files.isRegularFile(file)) {
+                assertThat(Files.size(file)).as(target).isPositive();
+            }
+        }
+    }
+
     private static List<String> methods(List<String> csv) {
         List<String> names = new ArrayList<>();
         for (String line : csv.subList(1, csv.size())) {
@@ -181,6 +224,14 @@ class ReproduceScriptsTest {
      * arguments contain {@code failing}. The JVM flags shorten start-up for the tiny runs.
      */
     private static Path wrapper(Path dir, String failing) throws IOException {
+        return wrapper(dir, failing, true);
+    }
+
+    /**
+     * As above; {@code tinyRuns} shortens start-up with the first JIT tier only, which suits
+     * the smoke profile's few steps and slows the quick profile's hundreds.
+     */
+    private static Path wrapper(Path dir, String failing, boolean tinyRuns) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String script = "#!/usr/bin/env bash\n"
                 + "for a in \"$@\"; do\n"
@@ -188,8 +239,10 @@ class ReproduceScriptsTest {
                 + "    echo 'test double: this job fails on purpose' >&2; exit 3 ;;\n"
                 + "  esac\n"
                 + "done\n"
-                + "exec '" + java + "' -Djava.awt.headless=true -XX:TieredStopAtLevel=1 "
-                + "-XX:+UseSerialGC -Xmx512m -cp '" + System.getProperty("java.class.path")
+                + "exec '" + java + "' -Djava.awt.headless=true "
+                + (tinyRuns ? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
+                        : "--add-modules jdk.incubator.vector ")
+                + "-Xmx512m -cp '" + System.getProperty("java.class.path")
                 + "' kgan.cli.Main \"$@\"\n";
         Path file = dir.resolve("kgan");
         Files.writeString(file, script);
@@ -198,6 +251,11 @@ class ReproduceScriptsTest {
     }
 
     private static Result run(Map<String, String> env, String... args) throws Exception {
+        return run(env, SCRIPT_TIMEOUT_MINUTES, args);
+    }
+
+    private static Result run(Map<String, String> env, int timeoutMinutes, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("bash"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
@@ -208,10 +266,10 @@ class ReproduceScriptsTest {
         try {
             Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                     .start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("bash " + String.join(" ", args)
-                        + " did not finish in 10 minutes");
+                        + " did not finish in " + timeoutMinutes + " minutes");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
