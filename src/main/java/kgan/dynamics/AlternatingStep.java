@@ -28,7 +28,7 @@ public final class AlternatingStep extends Integrator {
     }
 
     @Override
-    public Objectives step(KernelGuidedGame game, Supplier<Batch> batches) {
+    protected Objectives advance(KernelGuidedGame game, Supplier<Batch> batches) {
         Batch batch = null;
         Field discriminatorField = null;
         for (int k = 0; k < discriminatorSteps; k++) {

@@ -13,17 +13,24 @@ import kgan.game.Field;
 import kgan.game.KernelGuidedGame;
 import kgan.game.Objectives;
 import kgan.game.Player;
+import kgan.linalg.Workspace;
 import kgan.optim.Optimizer;
 
 /**
  * A discrete-time integrator of the game's vector field: one training iteration moves every
  * player along its component of F, each through its own optimiser (plain SGD is the Euler
  * step; Adam is the Adam-preconditioned step).
+ *
+ * <p>Each iteration runs in the integrator's {@link Workspace}: the matrices of its forward
+ * and backward passes reuse the arrays of the iteration before, so that training allocates
+ * next to nothing per step once the first step has run. An iteration hands out only its
+ * objectives (numbers) and moves the parameters in place, so nothing it made outlives it.
  */
 public abstract class Integrator {
 
     protected final Map<Player, Optimizer> optimizers;
     protected final int discriminatorSteps;
+    private final Workspace workspace = new Workspace();
 
     /**
      * @param optimizers         one optimiser per player that moves
@@ -39,7 +46,12 @@ public abstract class Integrator {
     }
 
     /** One iteration: draws its batches from {@code batches}; returns the last objectives. */
-    public abstract Objectives step(KernelGuidedGame game, Supplier<Batch> batches);
+    public final Objectives step(KernelGuidedGame game, Supplier<Batch> batches) {
+        return workspace.run(() -> advance(game, batches));
+    }
+
+    /** The iteration of {@link #step}, run inside the workspace. */
+    protected abstract Objectives advance(KernelGuidedGame game, Supplier<Batch> batches);
 
     /** Moves the given players along the field. */
     protected void move(KernelGuidedGame game, Field field, Iterable<Player> players) {

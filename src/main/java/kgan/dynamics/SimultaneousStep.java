@@ -27,7 +27,7 @@ public final class SimultaneousStep extends Integrator {
     }
 
     @Override
-    public Objectives step(KernelGuidedGame game, Supplier<Batch> batches) {
+    protected Objectives advance(KernelGuidedGame game, Supplier<Batch> batches) {
         for (int k = 1; k < discriminatorSteps; k++) {
             move(game, game.field(batches.get(), DISCRIMINATOR, false), DISCRIMINATOR);
         }

@@ -12,21 +12,33 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Every operation checks the shapes of its arguments and, on a mismatch, names the
  * operation and both shapes. Operations that return a matrix allocate it; the variants that
  * take an {@code out} argument write into it instead (Modified) and leave the inputs alone
- * (Not modified), so that hot loops can reuse their buffers.
+ * (Not modified), so that hot loops can reuse their buffers. A computation repeated with the
+ * same shapes, such as a training step, can also run inside a {@link Workspace}, which lends
+ * the arrays of the matrices returned here and takes them back when it ends.
  */
 public final class Dense {
 
     private Dense() {
     }
 
-    /** A new r×c matrix of zeros. */
+    /**
+     * A new r×c matrix of zeros; inside {@link Workspace#run} its array is one the workspace
+     * lends, zeroed, as for every matrix the operations here return.
+     */
     public static DMatrixRMaj zeros(int rows, int cols) {
-        return new DMatrixRMaj(rows, cols);
+        return Workspace.zeros(rows, cols);
+    }
+
+    /** A copy of A, made as {@link #zeros} makes a matrix. */
+    public static DMatrixRMaj copy(DMatrixRMaj a) {
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
+        System.arraycopy(a.data, 0, out.data, 0, a.getNumElements());
+        return out;
     }
 
     /** A new r×c matrix whose every entry is {@code value}. */
     public static DMatrixRMaj filled(int rows, int cols, double value) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        DMatrixRMaj m = Workspace.overwritten(rows, cols);
         java.util.Arrays.fill(m.data, 0, rows * cols, value);
         return m;
     }
@@ -74,7 +86,7 @@ public final class Dense {
 
     /** C = A B. */
     public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-        return mult(a, b, new DMatrixRMaj(a.numRows, b.numCols));
+        return mult(a, b, Workspace.overwritten(a.numRows, b.numCols));
     }
 
     /** out = A B. out: Modified; it must not be A or B. */
@@ -92,7 +104,7 @@ public final class Dense {
 
     /** C = Aᵀ B. */
     public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
-        return multTransA(a, b, new DMatrixRMaj(a.numCols, b.numCols));
+        return multTransA(a, b, Workspace.overwritten(a.numCols, b.numCols));
     }
 
     /** out = Aᵀ B, reading A in place. out: Modified; it must not be A or B. */
@@ -110,7 +122,7 @@ public final class Dense {
 
     /** C = A Bᵀ. */
     public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
-        return multTransB(a, b, new DMatrixRMaj(a.numRows, b.numRows));
+        return multTransB(a, b, Workspace.overwritten(a.numRows, b.numRows));
     }
 
     /**
@@ -150,7 +162,7 @@ public final class Dense {
 
     /** Aᵀ. */
     public static DMatrixRMaj transpose(DMatrixRMaj a) {
-        return CommonOps_DDRM.transpose(a, null);
+        return CommonOps_DDRM.transpose(a, Workspace.overwritten(a.numCols, a.numRows));
     }
 
     // ----- element-wise -----------------------------------------------------------------
@@ -158,44 +170,44 @@ public final class Dense {
     /** A + B. */
     public static DMatrixRMaj add(DMatrixRMaj a, DMatrixRMaj b) {
         requireSameShape("add", a, b);
-        return CommonOps_DDRM.add(a, b, null);
+        return CommonOps_DDRM.add(a, b, Workspace.overwritten(a.numRows, a.numCols));
     }
 
     /** A − B. */
     public static DMatrixRMaj subtract(DMatrixRMaj a, DMatrixRMaj b) {
         requireSameShape("subtract", a, b);
-        return CommonOps_DDRM.subtract(a, b, null);
+        return CommonOps_DDRM.subtract(a, b, Workspace.overwritten(a.numRows, a.numCols));
     }
 
     /** A ⊙ B (element-wise product). */
     public static DMatrixRMaj elementMult(DMatrixRMaj a, DMatrixRMaj b) {
         requireSameShape("elementMult", a, b);
-        return CommonOps_DDRM.elementMult(a, b, null);
+        return CommonOps_DDRM.elementMult(a, b, Workspace.overwritten(a.numRows, a.numCols));
     }
 
     /** A ⊘ B (element-wise quotient). */
     public static DMatrixRMaj elementDiv(DMatrixRMaj a, DMatrixRMaj b) {
         requireSameShape("elementDiv", a, b);
-        return CommonOps_DDRM.elementDiv(a, b, null);
+        return CommonOps_DDRM.elementDiv(a, b, Workspace.overwritten(a.numRows, a.numCols));
     }
 
     /** α A. */
     public static DMatrixRMaj scale(double alpha, DMatrixRMaj a) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
         CommonOps_DDRM.scale(alpha, a, out);
         return out;
     }
 
     /** A + α, entry by entry. */
     public static DMatrixRMaj plus(DMatrixRMaj a, double alpha) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
         CommonOps_DDRM.add(a, alpha, out);
         return out;
     }
 
     /** The leaky rectifier: a if a &gt; 0, else s a, entry by entry (s = 0: the ReLU). */
     public static DMatrixRMaj leakyRelu(DMatrixRMaj a, double slope) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
         int n = a.getNumElements();
         int e = Products.vectorised()
                 ? VectorElementwise.leakyRelu(a.data, slope, out.data, n) : 0;
@@ -212,7 +224,7 @@ public final class Dense {
      */
     public static DMatrixRMaj leakyReluMasked(DMatrixRMaj g, DMatrixRMaj a, double slope) {
         requireSameShape("leakyReluMasked", g, a);
-        DMatrixRMaj out = new DMatrixRMaj(g.numRows, g.numCols);
+        DMatrixRMaj out = Workspace.overwritten(g.numRows, g.numCols);
         int n = g.getNumElements();
         int e = Products.vectorised()
                 ? VectorElementwise.leakyReluMasked(g.data, a.data, slope, out.data, n) : 0;
@@ -224,7 +236,7 @@ public final class Dense {
 
     /** f applied to every entry of A. */
     public static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
         int n = a.getNumElements();
         for (int i = 0; i < n; i++) {
             out.data[i] = f.applyAsDouble(a.data[i]);
@@ -235,7 +247,7 @@ public final class Dense {
     /** f applied to every pair of entries of A and B. */
     public static DMatrixRMaj zip(DMatrixRMaj a, DMatrixRMaj b, DoubleBinaryOperator f) {
         requireSameShape("zip", a, b);
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, a.numCols);
         int n = a.getNumElements();
         for (int i = 0; i < n; i++) {
             out.data[i] = f.applyAsDouble(a.data[i], b.data[i]);
@@ -248,7 +260,7 @@ public final class Dense {
     /** A + 1 rᵀ: the 1×c row r added to every row of the r×c matrix A. */
     public static DMatrixRMaj addRow(DMatrixRMaj a, DMatrixRMaj row) {
         requireShape("addRow", row, 1, a.numCols);
-        DMatrixRMaj out = a.copy();
+        DMatrixRMaj out = copy(a);
         int cols = a.numCols;
         for (int i = 0; i < a.numRows; i++) {
             int offset = i * cols;
@@ -262,7 +274,7 @@ public final class Dense {
     /** A + c 1ᵀ: the r×1 column c added to every column of the r×c matrix A. */
     public static DMatrixRMaj addColumn(DMatrixRMaj a, DMatrixRMaj column) {
         requireShape("addColumn", column, a.numRows, 1);
-        DMatrixRMaj out = a.copy();
+        DMatrixRMaj out = copy(a);
         int cols = a.numCols;
         for (int i = 0; i < a.numRows; i++) {
             double c = column.data[i];
@@ -276,7 +288,7 @@ public final class Dense {
 
     /** 1ᵀ A: the 1×c row of column sums. */
     public static DMatrixRMaj columnSums(DMatrixRMaj a) {
-        DMatrixRMaj out = new DMatrixRMaj(1, a.numCols);
+        DMatrixRMaj out = zeros(1, a.numCols);
         int cols = a.numCols;
         for (int i = 0; i < a.numRows; i++) {
             int offset = i * cols;
@@ -289,7 +301,7 @@ public final class Dense {
 
     /** A 1: the r×1 column of row sums. */
     public static DMatrixRMaj rowSums(DMatrixRMaj a) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, 1);
         int cols = a.numCols;
         for (int i = 0; i < a.numRows; i++) {
             double s = 0;
@@ -315,7 +327,7 @@ public final class Dense {
     /** The r×c matrix whose every row is the 1×c row r. */
     public static DMatrixRMaj repeatRow(DMatrixRMaj row, int rows) {
         requireShape("repeatRow", row, 1, row.numCols);
-        DMatrixRMaj out = new DMatrixRMaj(rows, row.numCols);
+        DMatrixRMaj out = Workspace.overwritten(rows, row.numCols);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(row.data, 0, out.data, i * row.numCols, row.numCols);
         }
@@ -325,7 +337,7 @@ public final class Dense {
     /** The r×c matrix whose every column is the r×1 column c. */
     public static DMatrixRMaj repeatColumn(DMatrixRMaj column, int cols) {
         requireShape("repeatColumn", column, column.numRows, 1);
-        DMatrixRMaj out = new DMatrixRMaj(column.numRows, cols);
+        DMatrixRMaj out = Workspace.overwritten(column.numRows, cols);
         for (int i = 0; i < column.numRows; i++) {
             java.util.Arrays.fill(out.data, i * cols, (i + 1) * cols, column.data[i]);
         }
@@ -338,7 +350,7 @@ public final class Dense {
             throw new IllegalArgumentException("diagonal: expected a square matrix, got "
                     + shape(a));
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, 1);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows, 1);
         for (int i = 0; i < a.numRows; i++) {
             out.data[i] = a.data[i * a.numCols + i];
         }
@@ -348,7 +360,7 @@ public final class Dense {
     /** The n×n matrix with the n×1 column d on its diagonal. */
     public static DMatrixRMaj diagonalMatrix(DMatrixRMaj d) {
         requireShape("diagonalMatrix", d, d.numRows, 1);
-        DMatrixRMaj out = new DMatrixRMaj(d.numRows, d.numRows);
+        DMatrixRMaj out = zeros(d.numRows, d.numRows);
         for (int i = 0; i < d.numRows; i++) {
             out.data[i * d.numRows + i] = d.data[i];
         }
@@ -361,7 +373,7 @@ public final class Dense {
             throw new IllegalArgumentException("rows: range [" + from + ", " + to
                     + ") outside the rows of a " + shape(a) + " matrix");
         }
-        DMatrixRMaj out = new DMatrixRMaj(to - from, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(to - from, a.numCols);
         System.arraycopy(a.data, from * a.numCols, out.data, 0, (to - from) * a.numCols);
         return out;
     }
@@ -372,7 +384,7 @@ public final class Dense {
             throw new IllegalArgumentException("padRows: " + a.numRows + " rows at " + from
                     + " do not fit in " + total);
         }
-        DMatrixRMaj out = new DMatrixRMaj(total, a.numCols);
+        DMatrixRMaj out = zeros(total, a.numCols);
         System.arraycopy(a.data, 0, out.data, from * a.numCols, a.getNumElements());
         return out;
     }
@@ -383,7 +395,7 @@ public final class Dense {
             throw new IllegalArgumentException("concatRows: shapes " + shape(a) + " and "
                     + shape(b) + " have different column counts");
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows + b.numRows, a.numCols);
+        DMatrixRMaj out = Workspace.overwritten(a.numRows + b.numRows, a.numCols);
         System.arraycopy(a.data, 0, out.data, 0, a.getNumElements());
         System.arraycopy(b.data, 0, out.data, a.getNumElements(), b.getNumElements());
         return out;
