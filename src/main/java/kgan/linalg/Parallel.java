@@ -1,5 +1,6 @@
 package kgan.linalg;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,10 +55,18 @@ public final class Parallel {
             return;
         }
         Future<?> other = HELPER.submit(() -> rows.run(split, to));
-        rows.run(from, split);
+        try {
+            rows.run(from, split);
+        } catch (RuntimeException | Error e) {
+            // The helper writes into the same output, which may be an array lent for one
+            // step: let it finish before the failure leaves this call.
+            awaitQuietly(other);
+            throw e;
+        }
         try {
             other.get();
         } catch (InterruptedException e) {
+            awaitQuietly(other);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("parallel rows interrupted", e);
         } catch (ExecutionException e) {
@@ -69,6 +78,24 @@ public final class Parallel {
                 throw error;
             }
             throw new IllegalStateException("parallel rows failed", cause);
+        }
+    }
+
+    /** Waits for {@code work} to end, whatever its outcome, keeping this thread's interrupt. */
+    private static void awaitQuietly(Future<?> work) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                work.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
