@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.ejml.data.DMatrixRMaj;
@@ -22,8 +23,14 @@ import org.ejml.data.DMatrixRMaj;
  * (numbers) or copies made outside. An array is zeroed before it is lent again unless the
  * operation writes every entry before reading any, so the numbers are those of fresh arrays.
  *
- * <p>A workspace belongs to one thread at a time and does not nest. Other threads (a
+ * <p>A workspace runs one body at a time, on one thread, and does not nest. Other threads (a
  * product's helper thread, a batch drawn ahead) allocate as usual.
+ *
+ * <p>The cost is memory: every array a run made is held until it ends (the temporaries as
+ * well as the results), and kept for the next run, so a workspace holds the peak of one run
+ * (for a training step with k discriminator steps, all of their passes) for as long as it
+ * lives. Long-lived state (parameters, optimiser buffers) must not come from {@link Dense}
+ * inside a run: it takes {@code new DMatrixRMaj}.
  */
 public final class Workspace {
 
@@ -33,11 +40,12 @@ public final class Workspace {
      * The system property that poisons returned arrays with NaN, for tests: a matrix used
      * after its run, or an entry an operation read before writing, then shows as NaN.
      */
-    static final String POISON_PROPERTY = "kgan.workspace.poison";
+    public static final String POISON_PROPERTY = "kgan.workspace.poison";
 
     private final Map<Integer, ArrayDeque<double[]>> free = new HashMap<>();
     private final List<double[]> lent = new ArrayList<>();
     private final boolean poison;
+    private final AtomicBoolean running = new AtomicBoolean();
     private long lentBytes;
 
     public Workspace() {
@@ -55,11 +63,15 @@ public final class Workspace {
      * Runs {@code body} with this workspace lending the arrays of every matrix {@link Dense}
      * makes on this thread, and takes them all back when it ends.
      *
-     * @throws IllegalStateException when a workspace is already running on this thread
+     * @throws IllegalStateException when a workspace is already running on this thread, or
+     *                               this workspace is running on another
      */
     public <T> T run(Supplier<T> body) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException("a workspace is already running on this thread");
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("this workspace is already running on another thread");
         }
         CURRENT.set(this);
         try {
@@ -67,7 +79,13 @@ public final class Workspace {
         } finally {
             CURRENT.remove();
             takeBack();
+            running.set(false);
         }
+    }
+
+    /** Whether returned arrays are filled with NaN (see {@link #POISON_PROPERTY}). */
+    public boolean poisoned() {
+        return poison;
     }
 
     /** Bytes of the arrays this workspace holds (lent or free). */

@@ -19,9 +19,13 @@ public final class Linear {
     private final Tensor weight;
     private final Tensor bias;
 
-    /** A layer whose weight is drawn by {@code init} from {@code rng} and whose bias is zero. */
+    /**
+     * A layer whose weight is drawn by {@code init} from {@code rng} and whose bias is zero.
+     * The bias is a new array even inside a workspace's run, since parameters outlive it.
+     */
     public Linear(int in, int out, Init init, Rng rng) {
-        this(Tensor.parameter(init.weight(in, out, rng)), Tensor.parameter(Dense.zeros(1, out)));
+        this(Tensor.parameter(init.weight(in, out, rng)),
+                Tensor.parameter(new DMatrixRMaj(1, out)));
     }
 
     /**

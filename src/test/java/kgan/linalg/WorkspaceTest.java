@@ -3,6 +3,8 @@ package kgan.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CountDownLatch;
+
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,37 @@ class WorkspaceTest {
                 .hasMessageContaining("already running");
         // The failed inner run left the outer one's thread free again.
         assertThat(outer.run(() -> 1)).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkspaceRunsOnOneThreadAtATime() throws Exception {
+        Workspace shared = new Workspace();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = new Thread(() -> shared.run(() -> {
+            entered.countDown();
+            awaitUninterruptibly(release);
+            return 0;
+        }));
+        first.start();
+        entered.await();
+        try {
+            assertThatThrownBy(() -> shared.run(() -> 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another thread");
+        } finally {
+            release.countDown();
+            first.join();
+        }
+        // Once the first thread's run has ended, the workspace is free for this one.
+        assertThat(shared.run(() -> 2)).isEqualTo(2);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
