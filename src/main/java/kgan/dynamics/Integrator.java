@@ -50,6 +50,11 @@ public abstract class Integrator {
         return workspace.run(() -> advance(game, batches));
     }
 
+    /** The workspace the iterations of {@link #step} run in. */
+    Workspace workspace() {
+        return workspace;
+    }
+
     /** The iteration of {@link #step}, run inside the workspace. */
     protected abstract Objectives advance(KernelGuidedGame game, Supplier<Batch> batches);
 

@@ -13,6 +13,7 @@ import kgan.game.Batch;
 import kgan.game.Objectives;
 import kgan.game.Player;
 import kgan.linalg.Rng;
+import kgan.linalg.Workspace;
 import kgan.train.RunModel;
 import kgan.train.TrainConfig;
 import picocli.CommandLine;
@@ -25,28 +26,35 @@ import picocli.CommandLine;
  */
 class WorkspaceStepTest {
 
-    private static final String POISON = "kgan.workspace.poison";
-
     private static final int STEPS = 4;
+
+    private static final String SMALL = "--batch-size 64 --latent-dim 16 "
+            + "--generator-hidden 32,32 --discriminator-hidden 32 --witnesses 3";
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "",
-        "--loss wasserstein --gradient-penalty 10 --discriminator-steps 3",
-        "--gradient-norm-penalty 0.5 --normalised-local --fixed-witness 0,0",
-        "--update simultaneous --unbiased-mmd --kernel imq --activation tanh",
+        SMALL,
+        SMALL + " --loss wasserstein --gradient-penalty 10 --discriminator-steps 3",
+        SMALL + " --gradient-norm-penalty 0.5 --normalised-local --fixed-witness 0,0",
+        SMALL + " --update simultaneous --unbiased-mmd --kernel imq --activation tanh",
+        // Batch 512 takes the products and the Gram matrices' exponentials past the size at
+        // which they split their rows with a helper thread, which writes into lent arrays.
+        "--batch-size 512 --latent-dim 16 --generator-hidden 64 --discriminator-hidden 64 "
+                + "--witnesses 3 --optimizer sgd --momentum 0.9 --bandwidth 0.5,2",
     })
     void stepsInTheWorkspaceGiveTheNumbersOfStepsWithoutIt(String options) {
-        String small = "--batch-size 64 --latent-dim 16 --generator-hidden 32,32 "
-                + "--discriminator-hidden 32 --witnesses 3 ";
-        Run inside = new Run((small + options).trim(), true);
-        Run outside = new Run((small + options).trim(), false);
+        Run inside = new Run(options, true);
+        Run outside = new Run(options, false);
 
         for (int s = 0; s < STEPS; s++) {
             Objectives a = inside.integrator.step(inside.model.game(), inside.batches);
             Objectives b = outside.integrator.advance(outside.model.game(), outside.batches);
             assertThat(a).isEqualTo(b);
         }
+        // The comparison means something only if the steps did run in a poisoned workspace.
+        assertThat(inside.integrator.workspace().poisoned()).isTrue();
+        assertThat(inside.integrator.workspace().bytes()).isPositive();
+        assertThat(outside.integrator.workspace().bytes()).isZero();
         for (Player player : Player.values()) {
             List<Tensor> x = inside.model.game().parameters(player);
             List<Tensor> y = outside.model.game().parameters(player);
@@ -63,19 +71,19 @@ class WorkspaceStepTest {
         final Integrator integrator;
 
         Run(String options, boolean poisoned) {
-            String[] args = options.isEmpty() ? new String[0] : options.split(" ");
+            String[] args = options.split(" ");
             TrainConfig config = CommandLine.populateCommand(new TrainConfig(), args);
             config.validate();
             Rng rng = new Rng(3);
             model = RunModel.build(config, rng);
             batches = model.batches(config, rng);
             if (poisoned) {
-                System.setProperty(POISON, "true");
+                System.setProperty(Workspace.POISON_PROPERTY, "true");
             }
             try {
                 integrator = model.integrator(config);
             } finally {
-                System.clearProperty(POISON);
+                System.clearProperty(Workspace.POISON_PROPERTY);
             }
         }
     }
