@@ -63,7 +63,7 @@ report_mlp_spectrum() {
         done
     done
     "$KGAN" report --spectra --parameter λ_g --out "$base/spectra-report" \
-        --title "Realisable MLP game: spectrum unguided (λ_g = 0) and guided (λ_g = 1)" \
+        --title "Realisable MLP game, unguided (λ_g = 0) and guided (λ_g = 1)" \
         "${arguments[@]}"
 }
 

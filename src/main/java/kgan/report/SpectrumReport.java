@@ -27,7 +27,8 @@ import kgan.train.InvalidInputException;
  * Aggregates Jacobian spectra (folders holding the spectrum.json of {@code kgan analyze})
  * along a parameter: each spectrum belongs to a series (e.g. "standard, λ_g") and has the
  * value x of the parameter swept (λ_g, or the witness position v). Writes locus.png (every
- * eigenvalue in the complex plane, one colour per series: the root locus as x moves),
+ * eigenvalue in the complex plane: the root locus as x moves, or, where each series has only
+ * one or two values of x, a chart per series comparing them),
  * stability.png (spectral abscissa and largest stable Euler step against x), spectra.csv
  * and spectra.md (one row per spectrum).
  */
@@ -154,24 +155,54 @@ public final class SpectrumReport {
         return map;
     }
 
+    /**
+     * The eigenvalues in the complex plane. Along a sweep (some series with three or more
+     * values of x), one chart with a colour per series: the root locus as x moves. A
+     * comparison (every series at one or two values, such as unguided against guided) gets
+     * a chart per series with a colour per value, so that the two spectra can be told apart.
+     */
     private void writeLocus(Path file) throws IOException {
-        ScatterPlot plot = new ScatterPlot(700, 600).title(title + ": eigenvalues (Re, Im) as "
-                + parameter + " moves");
-        ScatterPlot.Role[] roles = ScatterPlot.Role.values();
-        int s = 0;
-        for (Map.Entry<String, List<Entry>> series : bySeries().entrySet()) {
-            int count = series.getValue().stream().mapToInt(e -> e.real().length).sum();
-            DMatrixRMaj points = new DMatrixRMaj(count, 2);
-            int row = 0;
-            for (Entry e : series.getValue()) {
-                for (int k = 0; k < e.real().length; k++, row++) {
-                    points.set(row, 0, e.real()[k]);
-                    points.set(row, 1, e.imag()[k]);
-                }
+        Map<String, List<Entry>> bySeries = bySeries();
+        boolean comparison = bySeries.values().stream().allMatch(list -> list.size() <= 2);
+        if (!comparison) {
+            ScatterPlot plot = new ScatterPlot(700, 600).title(title);
+            int s = 0;
+            for (Map.Entry<String, List<Entry>> series : bySeries.entrySet()) {
+                plot.add(series.getKey(), eigenvalues(series.getValue()), role(s++));
             }
-            plot.add(series.getKey(), points, roles[s++ % roles.length]);
+            plot.write(file);
+            return;
         }
-        plot.write(file);
+        List<XYChart> charts = new ArrayList<>();
+        for (Map.Entry<String, List<Entry>> series : bySeries.entrySet()) {
+            ScatterPlot plot = new ScatterPlot(560, 480).title(series.getKey()
+                    + ": eigenvalues (Re, Im)");
+            int s = 0;
+            for (Entry e : series.getValue()) {
+                plot.add(parameter + " = " + e.x(), eigenvalues(List.of(e)), role(s++));
+            }
+            charts.add(plot.chart());
+        }
+        Png.writePanel(charts, 1, charts.size(), file);
+    }
+
+    /** The eigenvalues of the entries as the rows (Re μ, Im μ) of one matrix. */
+    private static DMatrixRMaj eigenvalues(List<Entry> entries) {
+        int count = entries.stream().mapToInt(e -> e.real().length).sum();
+        DMatrixRMaj points = new DMatrixRMaj(count, 2);
+        int row = 0;
+        for (Entry e : entries) {
+            for (int k = 0; k < e.real().length; k++, row++) {
+                points.set(row, 0, e.real()[k]);
+                points.set(row, 1, e.imag()[k]);
+            }
+        }
+        return points;
+    }
+
+    private static ScatterPlot.Role role(int index) {
+        ScatterPlot.Role[] roles = ScatterPlot.Role.values();
+        return roles[index % roles.length];
     }
 
     private void writeStability(Path file) throws IOException {
