@@ -62,6 +62,7 @@ public final class ScatterPlot {
     private final int height;
     private String title = "";
     private AxisRanges ranges;
+    private boolean legendBelow;
     private final List<PointSet> sets = new ArrayList<>();
 
     /** An empty plot of width × height pixels. */
@@ -84,6 +85,21 @@ public final class ScatterPlot {
     public ScatterPlot axisRanges(AxisRanges ranges) {
         this.ranges = ranges;
         return this;
+    }
+
+    /** Puts the legend under the plot, where it covers no point. */
+    public ScatterPlot legendBelow() {
+        this.legendBelow = true;
+        return this;
+    }
+
+    /**
+     * Adds the rows of an n×2 matrix under a legend name as dots in the next colour of the
+     * chart's palette: for sets that are not data, model or witnesses (eigenvalues, say).
+     * Not modified.
+     */
+    public ScatterPlot series(String name, DMatrixRMaj points) {
+        return add(name, points, null);
     }
 
     /** Adds the rows of an n×2 matrix as data samples, named "data". Not modified. */
@@ -149,7 +165,8 @@ public final class ScatterPlot {
         chart.getStyler()
                 .setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter)
                 .setMarkerSize(DOT_SIZE)
-                .setLegendPosition(LegendPosition.InsideNE)
+                .setLegendPosition(legendBelow ? LegendPosition.OutsideS
+                        : LegendPosition.InsideNE)
                 .setLegendBackgroundColor(new Color(255, 255, 255, 200))
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBackgroundColor(Color.WHITE);
@@ -159,12 +176,17 @@ public final class ScatterPlot {
         }
 
         List<PointSet> ordered = new ArrayList<>(sets);
-        ordered.sort(Comparator.comparing(PointSet::role));
+        ordered.sort(Comparator.comparing(PointSet::role,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
         for (PointSet s : ordered) {
             if (s.x.length == 0) {
                 continue;
             }
             XYSeries series = chart.addSeries(s.name, s.x, s.y);
+            if (s.role == null) {
+                series.setMarker(SeriesMarkers.CIRCLE);
+                continue;
+            }
             series.setMarker(s.role.scale == 1.0 ? s.role.marker
                     : new ScaledMarker(s.role.marker, s.role.scale));
             series.setMarkerColor(s.role.colour);

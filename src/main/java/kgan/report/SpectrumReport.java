@@ -165,21 +165,19 @@ public final class SpectrumReport {
         Map<String, List<Entry>> bySeries = bySeries();
         boolean comparison = bySeries.values().stream().allMatch(list -> list.size() <= 2);
         if (!comparison) {
-            ScatterPlot plot = new ScatterPlot(700, 600).title(title);
-            int s = 0;
+            ScatterPlot plot = new ScatterPlot(700, 640).title(title).legendBelow();
             for (Map.Entry<String, List<Entry>> series : bySeries.entrySet()) {
-                plot.add(series.getKey(), eigenvalues(series.getValue()), role(s++));
+                plot.series(series.getKey(), eigenvalues(series.getValue()));
             }
             plot.write(file);
             return;
         }
         List<XYChart> charts = new ArrayList<>();
         for (Map.Entry<String, List<Entry>> series : bySeries.entrySet()) {
-            ScatterPlot plot = new ScatterPlot(560, 480).title(series.getKey()
-                    + ": eigenvalues (Re, Im)");
-            int s = 0;
+            ScatterPlot plot = new ScatterPlot(560, 520).title(series.getKey()
+                    + ": eigenvalues (Re, Im)").legendBelow();
             for (Entry e : series.getValue()) {
-                plot.add(parameter + " = " + e.x(), eigenvalues(List.of(e)), role(s++));
+                plot.series(parameter + " = " + e.x(), eigenvalues(List.of(e)));
             }
             charts.add(plot.chart());
         }
@@ -198,11 +196,6 @@ public final class SpectrumReport {
             }
         }
         return points;
-    }
-
-    private static ScatterPlot.Role role(int index) {
-        ScatterPlot.Role[] roles = ScatterPlot.Role.values();
-        return roles[index % roles.length];
     }
 
     private void writeStability(Path file) throws IOException {
