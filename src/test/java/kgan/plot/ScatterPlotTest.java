@@ -15,6 +15,8 @@ import javax.imageio.ImageIO;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler.LegendPosition;
 
 import kgan.data.AtomicFiles;
 import kgan.data.GaussianMixture;
@@ -49,6 +51,19 @@ class ScatterPlotTest {
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(480);
         assertThat(filesIn(file.getParent())).containsExactly(file);
+    }
+
+    @Test
+    void plainSeriesTakeDistinctPaletteColoursAndTheLegendCanGoBelow() {
+        XYChart chart = new ScatterPlot(300, 200).legendBelow()
+                .series("standard", Dense.of(1, 2, -1, 0))
+                .series("wasserstein", Dense.of(1, 2, 0, 1)).chart();
+
+        assertThat(chart.getStyler().getLegendPosition()).isEqualTo(LegendPosition.OutsideS);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("standard", "wasserstein");
+        // No role colour is set: XChart gives each series the next colour of its palette.
+        assertThat(chart.getSeriesMap().values()).allSatisfy(
+                series -> assertThat(series.getMarkerColor()).isNull());
     }
 
     @Test
