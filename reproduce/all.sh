@@ -93,10 +93,12 @@ index="$OUT/index.md"
         echo
         echo "## $name"
         echo
-        "claims_${name//-/_}" | mark_missing_links
+        claims="$("claims_${name//-/_}")"
+        mark_missing_links <<<"$claims"
         echo
-        # The tables the reports made, inline, under the links above.
-        for table in "$OUT/$name"/*/summary.md; do
+        # The tables the reports made, inline under the links above, in the links' order.
+        for table in $(grep -o '([^()]*/summary\.md)' <<<"$claims" | tr -d '()'); do
+            table="$OUT/$table"
             [[ -f "$table" ]] || continue
             echo "${table#"$OUT/"}:"
             echo
