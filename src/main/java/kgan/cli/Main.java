@@ -3,6 +3,7 @@ package kgan.cli;
 import java.io.PrintWriter;
 
 import kgan.data.DataException;
+import kgan.data.OutputException;
 import kgan.game.GanLoss;
 import kgan.linalg.Parallel;
 import kgan.linalg.ProductBackend;
@@ -48,7 +49,8 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof InvalidInputException || e instanceof DataException) {
+            if (e instanceof InvalidInputException || e instanceof DataException
+                    || e instanceof OutputException) {
                 err.println("kgan: " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;
