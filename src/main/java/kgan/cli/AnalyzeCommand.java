@@ -1,6 +1,8 @@
 package kgan.cli;
 
+import static kgan.train.OptionChecks.createOutputFolder;
 import static kgan.train.OptionChecks.requireNonNegative;
+import static kgan.train.OptionChecks.requireOutputFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,6 +180,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new InvalidInputException("--max-dense is " + maxDense
                     + "; expected a number ≥ 1");
         }
+        if (out != null) {
+            requireOutputFolder("--out", out);
+        }
     }
 
     private VectorField field() {
@@ -260,12 +265,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private void write(ObjectNode report, double[] re, double[] im, boolean[] manifold)
             throws IOException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InvalidInputException("--out " + out + " cannot be created: "
-                    + e.getMessage());
-        }
+        createOutputFolder("--out", out);
         AtomicFiles.writeString(out.resolve("spectrum.json"),
                 JSON.writeValueAsString(report) + System.lineSeparator());
         StringBuilder csv = new StringBuilder("re,im,zero_mode\n");

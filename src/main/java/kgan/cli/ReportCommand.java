@@ -1,9 +1,7 @@
 package kgan.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import kgan.report.Report;
 import kgan.report.RunRecord;
 import kgan.report.SpectrumReport;
 import kgan.train.InvalidInputException;
+import kgan.train.OptionChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
             records.add(RunRecord.read(run.substring(0, equals),
                     Path.of(run.substring(equals + 1))));
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
 
         print(new Report(title, records, parsed, frames).write(out));
         return 0;
@@ -133,7 +132,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidInputException("--dirac reads no folders; unexpected '"
                     + runs.get(0) + "'");
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
         // σ = 1, the witness at v = σ where it adds the most curvature, guided with
         // λ_g = 1 and λ_l = 1; RK4 with h = 0.05, well inside its stability region for
         // these eigenvalues (|μ| ≤ 4.1 at λ_g = 4).
@@ -162,7 +161,7 @@ final class ReportCommand implements Callable<Integer> {
             entries.add(SpectrumReport.read(run.substring(0, at), x,
                     Path.of(run.substring(equals + 1))));
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
         print(new SpectrumReport(title, parameter, entries).write(out));
         return 0;
     }
@@ -172,20 +171,5 @@ final class ReportCommand implements Callable<Integer> {
         stdout.print(table);
         stdout.println("report folder: " + out);
         stdout.flush();
-    }
-
-    private static void prepare(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InvalidInputException("--out " + folder + " exists and is not a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new InvalidInputException("--out " + folder + " cannot be created: "
-                    + e.getMessage());
-        }
-        if (!Files.isWritable(folder)) {
-            throw new InvalidInputException("--out " + folder + " is not writable");
-        }
     }
 }
