@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
                 + "the step, mean over seeds), samples-grid.png (samples and witness points "
                 + "over training) and, with --region, regions.png.",
                 "With --spectra, the arguments are SERIES@X=FOLDER, folders written by "
-                        + "kgan analyze --out: writes locus.png (eigenvalues as X moves), "
+                        + "kgan analyze --out, and it writes spectra.md and spectra.csv (a "
+                        + "row per folder), locus.png (eigenvalues as X moves) and "
                         + "stability.png (spectral abscissa and largest stable step against "
-                        + "X), spectra.csv and spectra.md.",
+                        + "X).",
                 "Prints the Markdown table and the output folder."})
 final class ReportCommand implements Callable<Integer> {
 
