@@ -51,7 +51,7 @@ public final class GrowthStudy {
      * {@code progress} receives one line per point.
      */
     public static List<StepBenchmark.Result> run(int steps, int warmup, int windows,
-            long seed, Path peerCsv, Path out, Consumer<String> progress) throws IOException {
+            long seed, Path peerCsv, Path out, Consumer<String> progress) {
         Map<String, Double> peer = peerCsv == null ? Map.of() : readPeer(peerCsv);
         Map<String, StepBenchmark.Result> measured = new HashMap<>();
         List<StepBenchmark.Result> results = new ArrayList<>();
@@ -81,7 +81,6 @@ public final class GrowthStudy {
                     measured.get(key).msPerStep(), cell(peer.get("float32," + key)),
                     cell(peer.get("float64," + key))));
         }
-        Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("growth.csv"), csv.toString());
 
         LinePlot byBatch = plot("Step time against batch size (width 128)", "batch size n");
@@ -136,11 +135,17 @@ public final class GrowthStudy {
     }
 
     /** dtype,batch,hidden → ms from the peer's CSV. */
-    static Map<String, Double> readPeer(Path file) throws IOException {
+    static Map<String, Double> readPeer(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("--peer " + file + ": no such file");
         }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("--peer " + file + " cannot be read: "
+                    + AtomicFiles.reason(file, e), e);
+        }
         Map<String, Double> timings = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();

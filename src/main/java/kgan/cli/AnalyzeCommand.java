@@ -1,6 +1,8 @@
 package kgan.cli;
 
+import static kgan.train.OptionChecks.createOutputFolder;
 import static kgan.train.OptionChecks.requireNonNegative;
+import static kgan.train.OptionChecks.requireOutputFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,13 +118,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             report.put("krylovDimension", result.krylovDimension());
             report.put("products", result.products());
             report.put("spectralAbscissa", result.spectralAbscissa());
+            report.put("converged", result.unconverged() == 0);
+            String warning = convergenceWarning(result, n);
+            if (warning != null) {
+                report.put("warning", warning);
+            }
             ArrayNode values = report.putArray("eigenvalues");
             for (int k = 0; k < result.real().length; k++) {
                 values.addObject().put("re", result.real()[k]).put("im", result.imaginary()[k])
-                        .put("residual", result.residual()[k]);
+                        .put("residual", result.residual()[k])
+                        .put("converged", result.converged(k));
             }
             report.put("seconds", (System.nanoTime() - started) / 1e9);
             finish(report, result.real(), result.imaginary(), new boolean[result.real().length]);
+            if (warning != null) {
+                System.err.println("kgan: warning: " + warning);
+            }
             return 0;
         }
         if (n > maxDense) {
@@ -151,6 +162,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Null when every Ritz value has converged (see {@link Arnoldi.Result#converged}), else
+     * one line that says so and what to try.
+     */
+    private String convergenceWarning(Arnoldi.Result result, int n) {
+        int bad = result.unconverged();
+        if (bad == 0) {
+            return null;
+        }
+        double largest = 0;
+        for (double r : result.residual()) {
+            largest = Math.max(largest, Double.isNaN(r) ? Double.POSITIVE_INFINITY : r);
+        }
+        return String.format(Locale.ROOT, "the Arnoldi estimate has not converged: %d of %d "
+                + "eigenvalues have a residual ‖J v − μ v‖ above max(%.0e·|μ|, n ε ‖J‖) "
+                + "(largest %.2e), so the spectral abscissa %.6g may be off%s", bad,
+                result.real().length, Arnoldi.Result.TOLERANCE, largest,
+                result.spectralAbscissa(),
+                arnoldi < n ? "; try a larger --arnoldi, e.g. " + Math.min(2 * arnoldi, n)
+                        : "");
+    }
+
     private void validate() {
         requireNonNegative("--lambda-global", lambdaGlobal);
         requireNonNegative("--lambda-local", lambdaLocal);
@@ -177,6 +210,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (maxDense < 1) {
             throw new InvalidInputException("--max-dense is " + maxDense
                     + "; expected a number ≥ 1");
+        }
+        if (out != null) {
+            requireOutputFolder("--out", out);
         }
     }
 
@@ -228,8 +264,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "%s: dim z = %d, %s analysis in %.2f s%n",
                 r.get("target").asText(), r.get("dimension").asInt(),
                 r.get("method").asText(), r.get("seconds").asDouble()));
-        text.append(String.format(Locale.ROOT, "spectral abscissa     %.6g%n",
-                r.get("spectralAbscissa").asDouble()));
+        text.append(String.format(Locale.ROOT, "spectral abscissa     %.6g%s%n",
+                r.get("spectralAbscissa").asDouble(), r.path("converged").asBoolean(true) ? ""
+                        : " (not converged)"));
         if (r.has("zeroModes")) {
             text.append(String.format(Locale.ROOT, "zero modes            %d (singular values "
                     + "≤ %.3g)%n", r.get("zeroModes").asInt(),
@@ -260,12 +297,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private void write(ObjectNode report, double[] re, double[] im, boolean[] manifold)
             throws IOException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InvalidInputException("--out " + out + " cannot be created: "
-                    + e.getMessage());
-        }
+        createOutputFolder("--out", out);
         AtomicFiles.writeString(out.resolve("spectrum.json"),
                 JSON.writeValueAsString(report) + System.lineSeparator());
         StringBuilder csv = new StringBuilder("re,im,zero_mode\n");

@@ -1,15 +1,13 @@
 package kgan.cli;
 
+import static kgan.train.OptionChecks.createOutputFolder;
 import static kgan.train.OptionChecks.requireAtLeast;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import kgan.bench.GrowthStudy;
 import kgan.bench.StepBenchmark;
-import kgan.train.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,12 +65,10 @@ final class BenchCommand implements Callable<Integer> {
         requireAtLeast("--warmup", warmup, 0);
         requireAtLeast("--windows", windows, 1);
         if (sweep) {
-            try {
-                GrowthStudy.run(steps, warmup, windows, seed, peer, out,
-                        line -> System.out.println(line));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // Before the sweep, which takes minutes, rather than when its results are written.
+            createOutputFolder("--out", out);
+            GrowthStudy.run(steps, warmup, windows, seed, peer, out,
+                    line -> System.out.println(line));
             System.out.println("wrote " + out.resolve("growth.csv") + " and "
                     + out.resolve("growth.png"));
             return 0;

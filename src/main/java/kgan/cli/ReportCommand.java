@@ -1,9 +1,7 @@
 package kgan.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import kgan.report.Report;
 import kgan.report.RunRecord;
 import kgan.report.SpectrumReport;
 import kgan.train.InvalidInputException;
+import kgan.train.OptionChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,9 +26,10 @@ import picocli.CommandLine.Parameters;
                 + "the step, mean over seeds), samples-grid.png (samples and witness points "
                 + "over training) and, with --region, regions.png.",
                 "With --spectra, the arguments are SERIES@X=FOLDER, folders written by "
-                        + "kgan analyze --out: writes locus.png (eigenvalues as X moves), "
+                        + "kgan analyze --out, and it writes spectra.md and spectra.csv (a "
+                        + "row per folder), locus.png (eigenvalues as X moves) and "
                         + "stability.png (spectral abscissa and largest stable step against "
-                        + "X), spectra.csv and spectra.md.",
+                        + "X).",
                 "Prints the Markdown table and the output folder."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -112,7 +112,7 @@ final class ReportCommand implements Callable<Integer> {
             records.add(RunRecord.read(run.substring(0, equals),
                     Path.of(run.substring(equals + 1))));
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
 
         print(new Report(title, records, parsed, frames).write(out));
         return 0;
@@ -133,7 +133,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InvalidInputException("--dirac reads no folders; unexpected '"
                     + runs.get(0) + "'");
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
         // σ = 1, the witness at v = σ where it adds the most curvature, guided with
         // λ_g = 1 and λ_l = 1; RK4 with h = 0.05, well inside its stability region for
         // these eigenvalues (|μ| ≤ 4.1 at λ_g = 4).
@@ -162,7 +162,7 @@ final class ReportCommand implements Callable<Integer> {
             entries.add(SpectrumReport.read(run.substring(0, at), x,
                     Path.of(run.substring(equals + 1))));
         }
-        prepare(out);
+        OptionChecks.createOutputFolder("--out", out);
         print(new SpectrumReport(title, parameter, entries).write(out));
         return 0;
     }
@@ -172,20 +172,5 @@ final class ReportCommand implements Callable<Integer> {
         stdout.print(table);
         stdout.println("report folder: " + out);
         stdout.flush();
-    }
-
-    private static void prepare(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InvalidInputException("--out " + folder + " exists and is not a folder");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new InvalidInputException("--out " + folder + " cannot be created: "
-                    + e.getMessage());
-        }
-        if (!Files.isWritable(folder)) {
-            throw new InvalidInputException("--out " + folder + " is not writable");
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ejml.data.DMatrixRMaj;
 
 import kgan.train.InvalidInputException;
+import kgan.train.OptionChecks;
 import kgan.train.Trainer;
 import kgan.data.AtomicFiles;
 import kgan.linalg.Rng;
@@ -41,6 +42,9 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         if (count <= 0) {
             throw new InvalidInputException("--count is " + count + "; expected a number > 0");
+        }
+        if (output != null) {
+            OptionChecks.requireOutputFile("-o/--output", output);
         }
         DMatrixRMaj points = Trainer.load(run).sample(count, new Rng(seed));
         String csv = csv(points);

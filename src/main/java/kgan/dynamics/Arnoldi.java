@@ -20,7 +20,7 @@ import kgan.linalg.Rng;
  * the real and imaginary parts of the sum of the wanted Ritz vectors, which filters the
  * start towards the wanted part of the spectrum. Eigenvalues of largest real part are not
  * always the first Ritz values to converge (those of largest modulus are), so the residuals
- * are reported with the values and should be read before trusting them.
+ * are reported with the values, and {@link Result#converged} reads them.
  */
 public final class Arnoldi {
 
@@ -39,13 +39,46 @@ public final class Arnoldi {
      * @param residual  ‖J x − μ x‖ for the unit Ritz vector x of each
      * @param krylovDimension the dimension K of the last Krylov space
      * @param products  how many products J v were taken
+     * @param dimension n, the dimension of J
+     * @param norm      max ‖J q‖ over the unit vectors q of every Krylov basis built: a lower
+     *                  bound on ‖J‖₂, and the scale of the spectrum
      */
     public record Result(double[] real, double[] imaginary, double[] residual,
-            int krylovDimension, int products) {
+            int krylovDimension, int products, int dimension, double norm) {
+
+        /**
+         * The relative residual a Ritz pair must reach to count as converged. With the unit
+         * Ritz vector x and r = J x − μ x, μ is an exact eigenvalue of J − r xᵀ, a matrix
+         * within ‖r‖ of J, and for normal J lies within ‖r‖ of an eigenvalue of J. A value
+         * printed with six significant digits (as kgan analyze prints them) has its last
+         * digit worth more than 10⁻⁶ |μ|, so ‖r‖ ≤ 10⁻⁶ |μ| leaves every printed digit
+         * standing.
+         */
+        public static final double TOLERANCE = 1e-6;
 
         /** The largest real part found: the estimate of the spectral abscissa. */
         public double spectralAbscissa() {
             return real.length == 0 ? Double.NaN : real[0];
+        }
+
+        /**
+         * Whether value k has ‖J x − μ x‖ ≤ max({@link #TOLERANCE} |μ|, n ε ‖J‖), with
+         * {@link #norm} for ‖J‖. The second term is the dense analysis's zero threshold (see
+         * {@link Spectrum}): products J v rounded in sums of n terms cannot pin a value near
+         * 0 any closer, so a zero mode found to that accuracy has converged.
+         */
+        public boolean converged(int k) {
+            return residual[k] <= Math.max(TOLERANCE * Math.hypot(real[k], imaginary[k]),
+                    dimension * Math.ulp(1.0) * norm);
+        }
+
+        /** How many values have not {@link #converged}. */
+        public int unconverged() {
+            int count = 0;
+            for (int k = 0; k < real.length; k++) {
+                count += converged(k) ? 0 : 1;
+            }
+            return count;
         }
     }
 
@@ -70,14 +103,23 @@ public final class Arnoldi {
         double[] start = new Rng(seed).gaussian(1, n).data;
         Result result = null;
         int products = 0;
+        double norm = 0;
         for (int round = 0; round <= restarts; round++) {
             double[][] basis = new double[k + 1][];
             double[][] h = new double[k + 1][k];
             int size = build(operator, start, basis, h);
             products += size;
+            // Column j of H holds the coordinates of J q_j in the basis: its norm is ‖J q_j‖.
+            for (int j = 0; j < size; j++) {
+                double column = 0;
+                for (int i = 0; i <= j + 1; i++) {
+                    column += h[i][j] * h[i][j];
+                }
+                norm = Math.max(norm, Math.sqrt(column));
+            }
             Ritz[] ritz = ritz(h, size);
             Ritz[] top = Arrays.copyOf(ritz, Math.min(wanted, ritz.length));
-            result = result(top, size, products);
+            result = result(top, size, products, n, norm);
             if (size < k || round == restarts) {
                 break;
             }
@@ -248,7 +290,7 @@ public final class Arnoldi {
         return norm(v) > 0 ? v : basis[0];
     }
 
-    private static Result result(Ritz[] top, int k, int products) {
+    private static Result result(Ritz[] top, int k, int products, int n, double norm) {
         double[] re = new double[top.length];
         double[] im = new double[top.length];
         double[] residual = new double[top.length];
@@ -257,7 +299,7 @@ public final class Arnoldi {
             im[i] = top[i].value.imaginary;
             residual[i] = top[i].residual;
         }
-        return new Result(re, im, residual, k, products);
+        return new Result(re, im, residual, k, products, n, norm);
     }
 
     private static double dot(double[] a, double[] b) {

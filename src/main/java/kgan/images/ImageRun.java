@@ -41,6 +41,7 @@ import kgan.plot.Progress;
 import kgan.stats.Bandwidths;
 import kgan.data.AtomicFiles;
 import kgan.train.InvalidInputException;
+import kgan.train.OptionChecks;
 import kgan.train.RunFolder;
 import kgan.train.Trainer;
 
@@ -186,6 +187,8 @@ public final class ImageRun {
             System.err.println("kgan: " + file + " was trained otherwise ("
                     + saved.description() + "); retraining");
         }
+        // Before training, which takes minutes, rather than when the result is saved.
+        OptionChecks.requireOutputFile("--autoencoder", file);
         Autoencoder fresh = Autoencoder.create(train.dimension(), config.aeHidden,
                 config.aeLatent, rng);
         Autoencoder trained;

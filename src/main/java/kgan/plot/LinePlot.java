@@ -1,7 +1,6 @@
 package kgan.plot;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,7 +180,7 @@ public final class LinePlot {
     }
 
     /** Writes the plot as a PNG file, atomically (see {@link Png}). */
-    public void write(Path file) throws IOException {
+    public void write(Path file) {
         Png.write(chart(), file);
     }
 }

@@ -1,6 +1,5 @@
 package kgan.plot;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,9 +20,13 @@ public final class Png {
     private Png() {
     }
 
-    /** Writes one chart, at its own width and height, to {@code file}. */
-    public static void write(Chart<?, ?> chart, Path file) throws IOException {
-        AtomicFiles.writeOrThrow(file,
+    /**
+     * Writes one chart, at its own width and height, to {@code file}.
+     *
+     * @throws kgan.data.OutputException naming the file when it cannot be written
+     */
+    public static void write(Chart<?, ?> chart, Path file) {
+        AtomicFiles.write(file,
                 out -> BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG));
     }
 
@@ -31,14 +34,16 @@ public final class Png {
      * Writes charts as a panel of {@code rows} × {@code columns} cells, filled row by row,
      * to {@code file}. Every cell has the size of the first chart; give all charts the same
      * size.
+     *
+     * @throws kgan.data.OutputException naming the file when it cannot be written
      */
     public static void writePanel(List<? extends Chart<?, ?>> charts, int rows, int columns,
-            Path file) throws IOException {
+            Path file) {
         if (charts.isEmpty() || rows < 1 || columns < 1 || charts.size() > rows * columns) {
             throw new IllegalArgumentException("panel " + file + ": " + charts.size()
                     + " charts do not fit in " + rows + " × " + columns + " cells");
         }
-        AtomicFiles.writeOrThrow(file,
+        AtomicFiles.write(file,
                 out -> BitmapEncoder.saveBitmap(List.copyOf(charts), rows, columns, out,
                         BitmapFormat.PNG));
     }

@@ -2,7 +2,6 @@ package kgan.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,7 +200,7 @@ public final class ScatterPlot {
     }
 
     /** Writes the plot as a PNG file, atomically (see {@link Png}). */
-    public void write(Path file) throws IOException {
+    public void write(Path file) {
         Png.write(chart(), file);
     }
 

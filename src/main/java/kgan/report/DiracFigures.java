@@ -1,7 +1,5 @@
 package kgan.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +78,7 @@ public final class DiracFigures {
     }
 
     /** Writes trajectories.png: rows the losses, columns unguided and guided. */
-    public void writeTrajectories(Path file) throws IOException {
+    public void writeTrajectories(Path file) {
         List<XYChart> charts = new ArrayList<>();
         int psi = DiracGan.field(GanLoss.STANDARD, 0, 0, bandwidth, witness)
                 .offset(Player.DISCRIMINATOR);
@@ -153,7 +151,7 @@ public final class DiracFigures {
     }
 
     /** Writes rates.csv and rates.png over the given λ_g; returns a Markdown table. */
-    public String writeRates(Path csvFile, Path pngFile, double[] lambdas) throws IOException {
+    public String writeRates(Path csvFile, Path pngFile, double[] lambdas) {
         StringBuilder csv = new StringBuilder("loss,lambda_global,measured_rate,"
                 + "closed_form_rate\n");
         StringBuilder md = new StringBuilder("| loss | λ_g | measured rate | closed-form "
@@ -186,18 +184,13 @@ public final class DiracFigures {
 
     /** Writes every figure and table into {@code out}; returns the Markdown of the rates. */
     public String write(Path out, double[] lambdas) {
-        try {
-            writeTrajectories(out.resolve("trajectories.png"));
-            String table = writeRates(out.resolve("rates.csv"), out.resolve("rates.png"),
-                    lambdas);
-            AtomicFiles.writeString(out.resolve("dirac.md"), "# Dirac-GAN flows\n\n"
-                    + "![trajectories, unguided and guided](trajectories.png)\n\n"
-                    + "Convergence rate against λ_g (λ_l = 0), measured from trajectories "
-                    + "and in closed form:\n\n" + table + "\n![rates](rates.png)\n");
-            return table;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Dirac-GAN figures: could not write into " + out
-                    + ": " + e.getMessage(), e);
-        }
+        writeTrajectories(out.resolve("trajectories.png"));
+        String table = writeRates(out.resolve("rates.csv"), out.resolve("rates.png"),
+                lambdas);
+        AtomicFiles.writeString(out.resolve("dirac.md"), "# Dirac-GAN flows\n\n"
+                + "![trajectories, unguided and guided](trajectories.png)\n\n"
+                + "Convergence rate against λ_g (λ_l = 0), measured from trajectories "
+                + "and in closed form:\n\n" + table + "\n![rates](rates.png)\n");
+        return table;
     }
 }

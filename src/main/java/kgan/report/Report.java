@@ -1,7 +1,5 @@
 package kgan.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,15 +125,10 @@ public final class Report {
         AtomicFiles.writeString(out.resolve("summary.csv"), summaryCsv());
         AtomicFiles.writeString(out.resolve("runs.csv"), runsCsv());
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(table));
-        try {
-            writeCurves(out.resolve("curves.png"));
-            writeSamplesGrid(out.resolve("samples-grid.png"));
-            if (!regions.isEmpty()) {
-                writeRegionCurves(out.resolve("regions.png"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("report: could not write a figure in " + out + ": "
-                    + e.getMessage(), e);
+        writeCurves(out.resolve("curves.png"));
+        writeSamplesGrid(out.resolve("samples-grid.png"));
+        if (!regions.isEmpty()) {
+            writeRegionCurves(out.resolve("regions.png"));
         }
         return table;
     }
@@ -292,7 +285,7 @@ public final class Report {
         return curve;
     }
 
-    private void writeCurves(Path file) throws IOException {
+    private void writeCurves(Path file) {
         List<XYChart> charts = new ArrayList<>();
         for (Metric m : METRICS) {
             List<double[][]> curves = new ArrayList<>();
@@ -322,7 +315,7 @@ public final class Report {
         Png.writePanel(charts, 2, 2, file);
     }
 
-    private void writeRegionCurves(Path file) throws IOException {
+    private void writeRegionCurves(Path file) {
         List<XYChart> charts = new ArrayList<>();
         for (Region g : regions) {
             LinePlot plot = new LinePlot(CURVE_WIDTH, CURVE_HEIGHT)
@@ -347,7 +340,7 @@ public final class Report {
      * Rows: the methods (their first finished run with samples files); columns: up to
      * {@code frames} evaluations spread evenly over training, the last always included.
      */
-    private void writeSamplesGrid(Path file) throws IOException {
+    private void writeSamplesGrid(Path file) {
         List<List<Frame>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         DMatrixRMaj data = null;

@@ -1,7 +1,6 @@
 package kgan.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -104,13 +103,8 @@ public final class SpectrumReport {
         AtomicFiles.writeString(out.resolve("spectra.md"), "# " + title + "\n\n" + table
                 + "\n![eigenvalues as " + parameter + " moves](locus.png)\n\n"
                 + "![spectral abscissa and largest stable step](stability.png)\n");
-        try {
-            writeLocus(out.resolve("locus.png"));
-            writeStability(out.resolve("stability.png"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("spectrum report: could not write a figure in "
-                    + out + ": " + e.getMessage(), e);
-        }
+        writeLocus(out.resolve("locus.png"));
+        writeStability(out.resolve("stability.png"));
         return table;
     }
 
@@ -161,7 +155,7 @@ public final class SpectrumReport {
      * comparison (every series at one or two values, such as unguided against guided) gets
      * a chart per series with a colour per value, so that the two spectra can be told apart.
      */
-    private void writeLocus(Path file) throws IOException {
+    private void writeLocus(Path file) {
         Map<String, List<Entry>> bySeries = bySeries();
         boolean comparison = bySeries.values().stream().allMatch(list -> list.size() <= 2);
         if (!comparison) {
@@ -198,7 +192,7 @@ public final class SpectrumReport {
         return points;
     }
 
-    private void writeStability(Path file) throws IOException {
+    private void writeStability(Path file) {
         LinePlot abscissa = new LinePlot(560, 320).title("spectral abscissa off the manifold")
                 .xLabel(parameter).yLabel("max Re μ");
         LinePlot step = new LinePlot(560, 320).title("largest stable Euler step")

@@ -1,7 +1,5 @@
 package kgan.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,8 +149,7 @@ final class Evaluation {
                 .model(firstTwoCoordinates(lastSamples))
                 .witnesses(firstTwoCoordinates(witnesses.learnedPoints()))
                 .fixedWitnesses(firstTwoCoordinates(witnesses.fixedPoints()));
-        write(() -> plot.write(plots.resolve(String.format(Locale.ROOT,
-                "samples-step-%06d.png", step))));
+        plot.write(plots.resolve(String.format(Locale.ROOT, "samples-step-%06d.png", step)));
     }
 
     /** The first two coordinates, the ones a plot shows (the points themselves for d = 2). */
@@ -209,18 +206,6 @@ final class Evaluation {
             charts.add(new LinePlot(CURVE_WIDTH, CURVE_HEIGHT).title(column).yLabel(column)
                     .add(column, steps, series).chart());
         }
-        write(() -> Png.writePanel(charts, charts.size(), 1, plots.resolve("metrics.png")));
-    }
-
-    private interface PlotWrite {
-        void run() throws IOException;
-    }
-
-    private static void write(PlotWrite write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write a plot: " + e.getMessage(), e);
-        }
+        Png.writePanel(charts, charts.size(), 1, plots.resolve("metrics.png"));
     }
 }

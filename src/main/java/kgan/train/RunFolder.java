@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import kgan.data.AtomicFiles;
+
 /** The layout of a run's output folder. */
 public final class RunFolder {
 
@@ -28,11 +30,8 @@ public final class RunFolder {
      * {@code overwrite} is an error, so no earlier result is lost by mistake.
      */
     public static void prepare(Path folder, boolean overwrite) {
+        OptionChecks.requireOutputFolder("--out", folder);
         try {
-            if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                throw new InvalidInputException("--out " + folder
-                        + " exists and is not a folder");
-            }
             if (Files.isDirectory(folder) && !isEmpty(folder)) {
                 if (!overwrite) {
                     throw new InvalidInputException("--out " + folder + " exists and is not "
@@ -45,12 +44,9 @@ public final class RunFolder {
                 deleteTree(folder.resolve(PLOTS));
             }
             Files.createDirectories(folder.resolve(PLOTS));
-            if (!Files.isWritable(folder)) {
-                throw new InvalidInputException("--out " + folder + " is not writable");
-            }
         } catch (IOException e) {
             throw new InvalidInputException("--out " + folder + " cannot be prepared: "
-                    + e.getMessage(), e);
+                    + AtomicFiles.reason(folder, e), e);
         }
     }
 

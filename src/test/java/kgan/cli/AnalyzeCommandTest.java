@@ -71,8 +71,33 @@ class AnalyzeCommandTest {
         CliRunner.Result krylov = CliRunner.run("analyze", run.toString(), "--arnoldi", "10",
                 "--json");
         assertThat(krylov.status()).as(krylov.err()).isZero();
-        assertThat(new ObjectMapper().readTree(krylov.out()).get("method").asText())
-                .isEqualTo("arnoldi");
+        JsonNode arnoldi = new ObjectMapper().readTree(krylov.out());
+        assertThat(arnoldi.get("method").asText()).isEqualTo("arnoldi");
+
+        // A Krylov space of dimension 2 leaves the Ritz values far from converged.
+        CliRunner.Result rough = CliRunner.run("analyze", run.toString(), "--arnoldi", "2",
+                "--json");
+        assertThat(rough.status()).as(rough.err()).isZero();
+        JsonNode roughJson = new ObjectMapper().readTree(rough.out());
+        assertThat(roughJson.get("converged").asBoolean()).isFalse();
+        assertThat(roughJson.get("warning").asText()).contains("has not converged",
+                "--arnoldi, e.g. 4");
+        assertThat(rough.err()).isEqualTo("kgan: warning: "
+                + roughJson.get("warning").asText() + "\n");
+        CliRunner.Result roughText = CliRunner.run("analyze", run.toString(), "--arnoldi",
+                "2");
+        assertThat(roughText.out()).contains("(not converged)");
+        assertThat(roughText.err()).contains("kgan: warning: the Arnoldi estimate has not "
+                + "converged");
+
+        // The whole space gives every value to rounding, and no warning.
+        int n = arnoldi.get("dimension").asInt();
+        CliRunner.Result whole = CliRunner.run("analyze", run.toString(), "--arnoldi",
+                Integer.toString(n), "--batch-size", "16", "--json");
+        JsonNode wholeJson = new ObjectMapper().readTree(whole.out());
+        assertThat(wholeJson.get("converged").asBoolean()).as(whole.out()).isTrue();
+        assertThat(wholeJson.has("warning")).isFalse();
+        assertThat(whole.err()).doesNotContain("warning");
     }
 
     @Test

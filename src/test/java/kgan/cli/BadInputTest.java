@@ -202,6 +202,31 @@ class BadInputTest {
         assertThat(run.resolve("summary.json")).hasContent(summary);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "frobnicate | unknown command 'frobnicate'; expected one of: train, sample, analyze, "
+                + "test, images, bench, report, help | kgan help lists the commands",
+        "help frobnicate | unknown command 'frobnicate'; expected one of: train, sample, "
+                + "analyze, test, images, bench, report, help | kgan help lists the commands",
+        "'' | no command given; expected one of: train, sample, analyze, test, images, bench, "
+                + "report, help | kgan help lists the commands",
+        "train --stpes 10 | unknown option '--stpes'; did you mean '--steps'? "
+                + "| kgan help train lists every option",
+        "train --stpes=10 | unknown option '--stpes'; did you mean '--steps'? "
+                + "| kgan help train lists every option",
+        "bench --frobnicate | unknown option '--frobnicate' | kgan help bench lists every option",
+        "sample RUN extra | unexpected argument 'extra' | kgan help sample lists every option",
+        "train --resume X --out Y | --out=FOLDER, --resume=FOLDER are mutually exclusive "
+                + "(specify only one) | kgan help train lists every option"})
+    void parseErrorsSayWhatWasWrongInWordsAndGiveOneHint(String args, String message,
+            String hint) {
+        CliRunner.Result result = CliRunner.run(args.isEmpty() ? new String[0]
+                : args.split(" "));
+
+        assertThat(result.status()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("kgan: " + message + "\n(" + hint + ")\n");
+    }
+
     @Test
     void parseErrorsAreOneLineAndAHint() {
         CliRunner.Result result = train(tmp.resolve("out"), "--steps", "abc");

@@ -50,4 +50,28 @@ class ArnoldiTest {
         assertThat(result.spectralAbscissa()).isCloseTo(dense.spectralAbscissa(),
                 org.assertj.core.data.Offset.offset(1e-6 * dense.norm()));
     }
+
+    /**
+     * A Krylov space of dimension 3 without restarts cannot resolve the rightmost values of a
+     * field of dimension above 40, and says so; the whole space (K = n) gives them exactly.
+     */
+    @Test
+    void convergedReadsTheResidualsAgainstTheirTolerance() {
+        VectorField field = offEquilibrium();
+        int n = field.dimension();
+
+        Arnoldi.Result rough = Arnoldi.rightmost(field.linearise(), 3, 3, 0, 1);
+        Arnoldi.Result whole = Arnoldi.rightmost(field.linearise(), n, 3, 0, 1);
+
+        assertThat(rough.unconverged()).isPositive();
+        for (int k = 0; k < 3; k++) {
+            double bound = Math.max(Arnoldi.Result.TOLERANCE * Math.hypot(rough.real()[k],
+                    rough.imaginary()[k]), n * Math.ulp(1.0) * rough.norm());
+            assertThat(rough.converged(k)).isEqualTo(rough.residual()[k] <= bound);
+        }
+        assertThat(whole.unconverged()).isZero();
+        Spectrum dense = Spectrum.of(field.jacobian());
+        assertThat(whole.norm()).isLessThanOrEqualTo(dense.norm() * (1 + 1e-12))
+                .isGreaterThan(0.1 * dense.norm());
+    }
 }

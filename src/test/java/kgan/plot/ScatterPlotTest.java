@@ -20,6 +20,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 
 import kgan.data.AtomicFiles;
 import kgan.data.GaussianMixture;
+import kgan.data.OutputException;
 import kgan.linalg.Dense;
 import kgan.linalg.Rng;
 
@@ -153,10 +154,11 @@ class ScatterPlotTest {
         Path file = dir.resolve("keep.png");
         Files.writeString(file, "old");
 
-        assertThatThrownBy(() -> AtomicFiles.writeOrThrow(file, out -> {
+        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write(1);
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).isInstanceOf(OutputException.class)
+                .hasMessage(file + " cannot be written: disk full");
 
         assertThat(Files.readString(file)).isEqualTo("old");
         assertThat(filesIn(dir)).containsExactly(file);
