@@ -119,6 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             report.put("products", result.products());
             report.put("spectralAbscissa", result.spectralAbscissa());
             report.put("converged", result.unconverged() == 0);
+            report.put("abscissaConverged", result.converged(0));
             String warning = convergenceWarning(result, n);
             if (warning != null) {
                 report.put("warning", warning);
@@ -177,9 +178,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         return String.format(Locale.ROOT, "the Arnoldi estimate has not converged: %d of %d "
                 + "eigenvalues have a residual ‖J v − μ v‖ above max(%.0e·|μ|, n ε ‖J‖) "
-                + "(largest %.2e), so the spectral abscissa %.6g may be off%s", bad,
-                result.real().length, Arnoldi.Result.TOLERANCE, largest,
-                result.spectralAbscissa(),
+                + "(largest %.2e)%s%s", bad, result.real().length, Arnoldi.Result.TOLERANCE,
+                largest, result.converged(0) ? ", though the rightmost one has"
+                        : String.format(Locale.ROOT, ", the rightmost among them, so the "
+                                + "spectral abscissa %.6g may be off",
+                                result.spectralAbscissa()),
                 arnoldi < n ? "; try a larger --arnoldi, e.g. " + Math.min(2 * arnoldi, n)
                         : "");
     }
@@ -265,8 +268,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 r.get("target").asText(), r.get("dimension").asInt(),
                 r.get("method").asText(), r.get("seconds").asDouble()));
         text.append(String.format(Locale.ROOT, "spectral abscissa     %.6g%s%n",
-                r.get("spectralAbscissa").asDouble(), r.path("converged").asBoolean(true) ? ""
-                        : " (not converged)"));
+                r.get("spectralAbscissa").asDouble(),
+                r.path("abscissaConverged").asBoolean(true) ? "" : " (not converged)"));
         if (r.has("zeroModes")) {
             text.append(String.format(Locale.ROOT, "zero modes            %d (singular values "
                     + "≤ %.3g)%n", r.get("zeroModes").asInt(),

@@ -74,4 +74,55 @@ class ArnoldiTest {
         assertThat(whole.norm()).isLessThanOrEqualTo(dense.norm() * (1 + 1e-12))
                 .isGreaterThan(0.1 * dense.norm());
     }
+
+    /**
+     * For a symmetric (normal) matrix every Ritz value, converged or not, lies within its
+     * residual ‖J x − μ x‖ of an eigenvalue (the Bauer–Fike bound for normal matrices), so a
+     * residual that underestimated the true one several times over would show as a value too
+     * far from every eigenvalue (a tenth of it does; the bound is not tight enough to catch
+     * a half). The slack 1e-12 ‖J‖ covers the rounding of the products and of the dense
+     * eigenvalues.
+     */
+    @Test
+    void everyRitzValueOfASymmetricMatrixIsWithinItsResidualOfAnEigenvalue() {
+        int n = 60;
+        DMatrixRMaj g = new Rng(4).gaussian(n, n);
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a.set(i, j, g.get(i, j) + g.get(j, i));
+            }
+        }
+        Arnoldi.Operator operator = new Arnoldi.Operator() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public double[] apply(double[] v) {
+                double[] out = new double[n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        out[i] += a.get(i, j) * v[j];
+                    }
+                }
+                return out;
+            }
+        };
+        Spectrum dense = Spectrum.of(a);
+        for (int krylov : new int[] {4, 8, 16}) {
+            Arnoldi.Result result = Arnoldi.rightmost(operator, krylov, Math.min(4, krylov), 0,
+                    1);
+            for (int k = 0; k < result.real().length; k++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < dense.size(); i++) {
+                    nearest = Math.min(nearest, Math.hypot(dense.real()[i] - result.real()[k],
+                            dense.imaginary()[i] - result.imaginary()[k]));
+                }
+                assertThat(nearest).as("K = %d, value %d", krylov, k)
+                        .isLessThanOrEqualTo(result.residual()[k] + 1e-12 * dense.norm());
+            }
+        }
+    }
 }
