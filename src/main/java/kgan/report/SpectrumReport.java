@@ -101,7 +101,7 @@ public final class SpectrumReport {
         String table = table();
         AtomicFiles.writeString(out.resolve("spectra.csv"), csv());
         AtomicFiles.writeString(out.resolve("spectra.md"), "# " + title + "\n\n" + table
-                + "\n![eigenvalues as " + parameter + " moves](locus.png)\n\n"
+                + "\n![eigenvalues for each value of " + parameter + "](locus.png)\n\n"
                 + "![spectral abscissa and largest stable step](stability.png)\n");
         writeLocus(out.resolve("locus.png"));
         writeStability(out.resolve("stability.png"));
@@ -170,7 +170,9 @@ public final class SpectrumReport {
         for (Map.Entry<String, List<Entry>> series : bySeries.entrySet()) {
             ScatterPlot plot = new ScatterPlot(560, 520).title(series.getKey()
                     + ": eigenvalues (Re, Im)").legendBelow();
-            for (Entry e : series.getValue()) {
+            List<Entry> byX = new ArrayList<>(series.getValue());
+            byX.sort((a, b) -> Double.compare(a.x(), b.x()));
+            for (Entry e : byX) {
                 plot.series(parameter + " = " + e.x(), eigenvalues(List.of(e)));
             }
             charts.add(plot.chart());
