@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
@@ -62,9 +63,13 @@ class ScatterPlotTest {
 
         assertThat(chart.getStyler().getLegendPosition()).isEqualTo(LegendPosition.OutsideS);
         assertThat(chart.getSeriesMap()).containsOnlyKeys("standard", "wasserstein");
-        // No role colour is set: XChart gives each series the next colour of its palette.
+        // No role colour is set: drawn, XChart gives each series the next colour of its
+        // palette, so the two differ.
         assertThat(chart.getSeriesMap().values()).allSatisfy(
                 series -> assertThat(series.getMarkerColor()).isNull());
+        BitmapEncoder.getBufferedImage(chart);
+        assertThat(chart.getSeriesMap().get("standard").getMarkerColor()).isNotNull()
+                .isNotEqualTo(chart.getSeriesMap().get("wasserstein").getMarkerColor());
     }
 
     @Test
