@@ -164,7 +164,7 @@ public final class Report {
 
     private String markdown(String table) {
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
-        md.append("Final evaluation of each run; mean ± sample standard deviation over the ")
+        md.append("Final evaluation of each run; mean ± sample standard deviation over the\n")
                 .append("seeds of each method (runs: finished/given).\n\n").append(table);
         md.append("\n![metrics against the step, mean over seeds](curves.png)\n\n");
         md.append("![samples over training, first finished seed of each method]")
